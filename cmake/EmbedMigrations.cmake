@@ -1,0 +1,12 @@
+# Script mode: writes OUTPUT, a C++ file defining rxdesk::schema::embeddedMigrations()
+# from the SQL files in INPUTS (sorted by their NNNN prefix).
+set(body "")
+foreach(path ${INPUTS})
+    get_filename_component(name ${path} NAME)
+    string(SUBSTRING ${name} 0 4 version)
+    math(EXPR version "${version}")
+    file(READ ${path} sql)
+    string(APPEND body "        {${version}, \"${name}\", R\"rxsql(${sql})rxsql\"},\n")
+endforeach()
+file(WRITE ${OUTPUT}.tmp "#include \"EmbeddedMigrations.h\"\n\nnamespace rxdesk::schema {\n\nconst std::vector<Migration>& embeddedMigrations() {\n    static const std::vector<Migration> migrations{\n${body}    };\n    return migrations;\n}\n\n}  // namespace rxdesk::schema\n")
+file(COPY_FILE ${OUTPUT}.tmp ${OUTPUT} ONLY_IF_DIFFERENT)

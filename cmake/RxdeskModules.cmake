@@ -1,0 +1,14 @@
+# rxdesk_add_subfolders(): adds every sub-folder of the current folder that has a
+# CMakeLists.txt, except those named in RXDESK_EXCLUDE_MODULES (a developer's escape hatch
+# for building part of the tree while another part is being edited).
+set(RXDESK_EXCLUDE_MODULES "" CACHE STRING "Sub-folders to leave out of the build (for development)")
+
+function(rxdesk_add_subfolders)
+    file(GLOB children LIST_DIRECTORIES true ${CMAKE_CURRENT_SOURCE_DIR}/*)
+    foreach(dir ${children})
+        get_filename_component(name ${dir} NAME)
+        if(IS_DIRECTORY ${dir} AND EXISTS ${dir}/CMakeLists.txt AND NOT name IN_LIST RXDESK_EXCLUDE_MODULES)
+            add_subdirectory(${dir})
+        endif()
+    endforeach()
+endfunction()

@@ -1,0 +1,73 @@
+#pragma once
+
+#include <memory>
+
+#include "app/Settings.h"
+#include "audit/AuditLog.h"
+#include "auth/AccountService.h"
+#include "auth/ApiClientService.h"
+#include "core/Clock.h"
+#include "core/FileSystem.h"
+#include "http/HttpDependencies.h"
+#include "http/Metrics.h"
+#include "http/Router.h"
+#include "store/Database.h"
+#include "store/FileBlobStore.h"
+#include "store/SqliteApiClientRepository.h"
+#include "store/SqliteAuditRepository.h"
+#include "store/SqliteIdempotencyRepository.h"
+#include "store/SqliteLoginFailureRepository.h"
+#include "store/SqliteSessionRepository.h"
+#include "store/SqliteUserRepository.h"
+
+namespace rxdesk::app {
+
+/// The object graph of one rxdesk instance: the database (migrated on construction), blob
+/// store, repositories, services and HTTP routes, wired from Settings. Used by `serve`, by
+/// every CLI command and by the integration tests, so all three run the same wiring.
+class Services {
+public:
+    /// Opens the database in settings.data_dir and applies pending migrations. `fs` replaces
+    /// the real file system (fault injection in tests).
+    Services(const Settings& settings, const Clock& clock, FileSystem* fs = nullptr);
+    ~Services();
+
+    const Settings& settings() const { return settings_; }
+    const Clock& clock() const { return clock_; }
+    store::Database& database() { return *database_; }
+    FileSystem& fileSystem() { return *fs_; }
+    store::FileBlobStore& blobs() { return *blobs_; }
+    audit::AuditLog& audit() { return *audit_; }
+    auth::AccountService& accounts() { return *accounts_; }
+    auth::ApiClientService& clients() { return *clients_; }
+    auth::UserRepository& users() { return *user_repo_; }
+    http::Router& router() { return router_; }
+    http::Metrics& metrics() { return metrics_; }
+    /// What the HTTP wrapper needs; `https` tells whether to send HSTS.
+    const http::HttpDependencies& httpDependencies(bool https);
+
+private:
+    void addRoutes();
+
+    Settings settings_;
+    const Clock& clock_;
+    std::unique_ptr<FileSystem> owned_fs_;
+    FileSystem* fs_;
+    std::unique_ptr<store::Database> database_;
+    std::unique_ptr<store::FileBlobStore> blobs_;
+    std::unique_ptr<store::SqliteUserRepository> user_repo_;
+    std::unique_ptr<store::SqliteSessionRepository> session_repo_;
+    std::unique_ptr<store::SqliteLoginFailureRepository> failure_repo_;
+    std::unique_ptr<store::SqliteApiClientRepository> client_repo_;
+    std::unique_ptr<store::SqliteAuditRepository> audit_repo_;
+    std::unique_ptr<store::SqliteIdempotencyRepository> idempotency_repo_;
+    std::unique_ptr<audit::AuditLog> audit_;
+    std::unique_ptr<auth::AccountService> accounts_;
+    std::unique_ptr<auth::ApiClientService> clients_;
+    http::Router router_;
+    http::Metrics metrics_;
+    std::unique_ptr<http::HttpDependencies> https_deps_;
+    std::unique_ptr<http::HttpDependencies> http_deps_;
+};
+
+}  // namespace rxdesk::app

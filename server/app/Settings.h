@@ -1,0 +1,41 @@
+#pragma once
+
+#include <string>
+
+#include "auth/AuthSettings.h"
+#include "store/Database.h"
+
+namespace rxdesk::app {
+
+/// Every setting rxdesk reads, with its default. Parsed once at start-up by loadSettings;
+/// the sample etc/rxdesk.properties documents each key.
+struct Settings {
+    std::string data_dir = "var";  ///< rxdesk.data_dir
+
+    std::string bind_address = "0.0.0.0";  ///< rxdesk.https.bind
+    int https_port = 8443;                 ///< rxdesk.https.port (0: any free port)
+    std::string tls_certificate;           ///< rxdesk.tls.certificate (default <data>/tls/server.crt)
+    std::string tls_private_key;           ///< rxdesk.tls.private_key (default <data>/tls/server.key)
+    std::string tls_ciphers =              ///< rxdesk.tls.ciphers (TLS 1.2; 1.3 suites are all AEAD)
+        "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:"
+        "ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:"
+        "ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305";
+
+    bool http_enabled = false;  ///< rxdesk.http.enabled: plain HTTP, on 127.0.0.1 only
+    int http_port = 8080;       ///< rxdesk.http.port
+
+    int threads = 16;                   ///< rxdesk.server.threads
+    int max_queued = 256;               ///< rxdesk.server.max_queued
+    int request_timeout_seconds = 30;   ///< rxdesk.server.request_timeout_seconds
+    int keep_alive_seconds = 15;        ///< rxdesk.server.keep_alive_seconds
+    int shutdown_grace_seconds = 20;    ///< rxdesk.server.shutdown_grace_seconds
+
+    store::Durability durability = store::Durability::Full;  ///< rxdesk.store.durability
+    auth::AuthSettings auth;  ///< rxdesk.session.*, rxdesk.login.*, rxdesk.password.*
+    std::string log_level = "information";  ///< rxdesk.log.level
+
+    std::string databasePath() const { return data_dir + "/rxdesk.db"; }
+    std::string blobRoot() const { return data_dir + "/blobs"; }
+};
+
+}  // namespace rxdesk::app

@@ -1,0 +1,131 @@
+#include "app/SettingsLoader.h"
+
+#include <Poco/AutoPtr.h>
+#include <Poco/NumberParser.h>
+#include <Poco/String.h>
+#include <Poco/Util/MapConfiguration.h>
+#include <Poco/Util/PropertyFileConfiguration.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "core/Error.h"
+
+namespace rxdesk::app {
+namespace {
+
+class Reader {
+public:
+    Reader(const Poco::Util::AbstractConfiguration& config, const EnvironmentLookup& env)
+        : config_(config), env_(env) {}
+
+    std::string string(const std::string& key, const std::string& fallback) const {
+        std::string var = key;
+        for (char& c : var) c = c == '.' ? '_' : char(std::toupper(static_cast<unsigned char>(c)));
+        if (auto value = env_(var)) return *value;
+        return config_.getString(key, fallback);
+    }
+
+    int integer(const std::string& key, int fallback, int min, int max) const {
+        std::string text = Poco::trim(string(key, std::to_string(fallback)));
+        int value = 0;
+        if (!Poco::NumberParser::tryParse(text, value) || value < min || value > max)
+            throw invalid(key, std::to_string(min) + "〜" + std::to_string(max) +
+                                   " の整数にしてください");
+        return value;
+    }
+
+    bool boolean(const std::string& key, bool fallback) const {
+        std::string text = Poco::toLower(Poco::trim(string(key, fallback ? "true" : "false")));
+        if (text == "true" || text == "yes" || text == "1" || text == "on") return true;
+        if (text == "false" || text == "no" || text == "0" || text == "off") return false;
+        throw invalid(key, "true か false にしてください");
+    }
+
+    static Error invalid(const std::string& key, const std::string& why) {
+        return Error(ErrorKind::BadRequest, "invalid_setting", "設定 " + key + " が不正です: " + why,
+                     key);
+    }
+
+private:
+    const Poco::Util::AbstractConfiguration& config_;
+    const EnvironmentLookup& env_;
+};
+
+}  // namespace
+
+std::optional<std::string> processEnvironment(const std::string& name) {
+    const char* value = std::getenv(name.c_str());
+    if (!value) return std::nullopt;
+    return std::string(value);
+}
+
+Settings loadSettings(const Poco::Util::AbstractConfiguration& config, const EnvironmentLookup& env) {
+    Reader r(config, env);
+    Settings s;
+    s.data_dir = r.string("rxdesk.data_dir", s.data_dir);
+    if (s.data_dir.empty()) throw Reader::invalid("rxdesk.data_dir", "空にはできません");
+    s.bind_address = r.string("rxdesk.https.bind", s.bind_address);
+    s.https_port = r.integer("rxdesk.https.port", s.https_port, 0, 65535);
+    s.tls_certificate = r.string("rxdesk.tls.certificate", s.data_dir + "/tls/server.crt");
+    s.tls_private_key = r.string("rxdesk.tls.private_key", s.data_dir + "/tls/server.key");
+    s.tls_ciphers = r.string("rxdesk.tls.ciphers", s.tls_ciphers);
+    s.http_enabled = r.boolean("rxdesk.http.enabled", s.http_enabled);
+    s.http_port = r.integer("rxdesk.http.port", s.http_port, 0, 65535);
+    s.threads = r.integer("rxdesk.server.threads", s.threads, 1, 1024);
+    s.max_queued = r.integer("rxdesk.server.max_queued", s.max_queued, 1, 100000);
+    s.request_timeout_seconds =
+        r.integer("rxdesk.server.request_timeout_seconds", s.request_timeout_seconds, 1, 3600);
+    s.keep_alive_seconds = r.integer("rxdesk.server.keep_alive_seconds", s.keep_alive_seconds, 1, 3600);
+    s.shutdown_grace_seconds =
+        r.integer("rxdesk.server.shutdown_grace_seconds", s.shutdown_grace_seconds, 0, 600);
+
+    std::string durability = r.string("rxdesk.store.durability", "full");
+    if (durability == "full") s.durability = store::Durability::Full;
+    else if (durability == "normal") s.durability = store::Durability::Normal;
+    else throw Reader::invalid("rxdesk.store.durability", "full か normal にしてください");
+
+    auto& a = s.auth;
+    a.idle_timeout_seconds =
+        60 * r.integer("rxdesk.session.idle_timeout_minutes", int(a.idle_timeout_seconds / 60), 1, 24 * 60);
+    a.absolute_timeout_seconds =
+        3600 * r.integer("rxdesk.session.absolute_timeout_hours", int(a.absolute_timeout_seconds / 3600), 1, 72);
+    a.throttle.max_failures = r.integer("rxdesk.login.max_failures", a.throttle.max_failures, 1, 100);
+    a.throttle.base_lock_seconds =
+        r.integer("rxdesk.login.lock_seconds", int(a.throttle.base_lock_seconds), 1, 86400);
+    a.min_password_length = std::size_t(
+        r.integer("rxdesk.password.min_length", int(a.min_password_length), 8, 128));
+    a.password_iterations =
+        r.integer("rxdesk.password.pbkdf2_iterations", a.password_iterations, 1000, 10'000'000);
+
+    s.log_level = r.string("rxdesk.log.level", s.log_level);
+    static const char* kLevels[] = {"fatal", "critical", "error", "warning", "notice",
+                                    "information", "debug", "trace"};
+    if (std::find(std::begin(kLevels), std::end(kLevels), s.log_level) == std::end(kLevels))
+        throw Reader::invalid("rxdesk.log.level", "error, warning, information, debug などにしてください");
+    return s;
+}
+
+Settings loadSettingsFile(const std::string& path, const EnvironmentLookup& env) {
+    std::string file = path;
+    if (file.empty()) {
+        if (auto from_env = env("RXDESK_CONFIG")) file = *from_env;
+        else if (std::filesystem::exists("etc/rxdesk.properties")) file = "etc/rxdesk.properties";
+    }
+    if (file.empty()) {
+        Poco::AutoPtr<Poco::Util::MapConfiguration> empty(new Poco::Util::MapConfiguration);
+        return loadSettings(*empty, env);
+    }
+    if (!std::filesystem::exists(file))
+        throw Error(ErrorKind::BadRequest, "config_not_found", "設定ファイルがありません: " + file);
+    Poco::AutoPtr<Poco::Util::PropertyFileConfiguration> config;
+    try {
+        config = new Poco::Util::PropertyFileConfiguration(file);
+    } catch (const Poco::Exception& e) {
+        throw Error(ErrorKind::BadRequest, "config_unreadable",
+                    "設定ファイルを読めません: " + file + ": " + e.displayText());
+    }
+    return loadSettings(*config, env);
+}
+
+}  // namespace rxdesk::app

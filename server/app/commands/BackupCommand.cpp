@@ -1,0 +1,28 @@
+#include "app/Services.h"
+#include "app/commands/Commands.h"
+#include "core/Error.h"
+#include "store/Backup.h"
+
+namespace rxdesk::app {
+
+int backupCommand(CommandContext& ctx) {
+    std::string dest = ctx.args.word(1);
+    if (dest.empty())
+        throw Error(ErrorKind::BadRequest, "missing_argument", "使い方: rxdesk backup DEST");
+    Services services(ctx.settings, ctx.clock);
+    auto report = store::backupDataDir(services.database(), services.blobs(),
+                                       services.fileSystem(), dest);
+    services.audit().record(audit::AuditEvent{"system:cli", "backup.create", "data_dir", "",
+                                              std::nullopt, "local", "ok",
+                                              std::to_string(report.blobs) + " blobs"});
+    Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
+    o.set("database", report.database_path);
+    o.set("schema_version", report.schema_version);
+    o.set("blobs", report.blobs);
+    ctx.out.line("バックアップを作成しました: " + report.database_path + " (ファイル " +
+                 std::to_string(report.blobs) + " 件)");
+    ctx.out.result(o);
+    return 0;
+}
+
+}  // namespace rxdesk::app

@@ -1,0 +1,7 @@
+#include "core/SystemClock.h"
+
+namespace rxdesk {
+
+TimePoint SystemClock::now() const { return std::chrono::system_clock::now(); }
+
+}  // namespace rxdesk

@@ -1,0 +1,64 @@
+#pragma once
+
+#include <SQLiteCpp/Database.h>
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "core/Transactor.h"
+
+namespace rxdesk::store {
+
+/// How hard a commit waits for the disk. Full survives power loss; Normal (WAL) survives a
+/// crash of the process (kill -9) but may lose the last commits on power loss.
+enum class Durability { Full, Normal };
+
+/// A SQLite database in WAL mode: one writer connection (writes are serialised) and a pool
+/// of reader connections. Implements Transactor: repositories call `connection()` to get
+/// the connection of the transaction running on the current thread.
+class Database : public Transactor {
+public:
+    /// Opens (creating if needed) the file. Does not migrate: see Migrator.
+    explicit Database(std::string path, Durability durability = Durability::Full,
+                      int max_readers = 8);
+    ~Database() override;
+
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    void write(const std::function<void()>& work) override;
+    void read(const std::function<void()>& work) override;
+
+    /// The connection of the transaction open on this thread. Throws Error(Internal) when
+    /// called outside read() or write().
+    SQLite::Database& connection();
+
+    /// The writer connection, for migrations and backups (callers hold no transaction).
+    template <typename F>
+    auto withWriter(F&& f) {
+        std::lock_guard lock(write_mutex_);
+        return f(*writer_);
+    }
+
+    const std::string& path() const { return path_; }
+
+private:
+    std::unique_ptr<SQLite::Database> open(bool writer) const;
+    std::unique_ptr<SQLite::Database> checkoutReader();
+    void returnReader(std::unique_ptr<SQLite::Database> reader);
+
+    std::string path_;
+    Durability durability_;
+    int max_readers_;
+    std::mutex write_mutex_;
+    std::unique_ptr<SQLite::Database> writer_;
+    std::mutex pool_mutex_;
+    std::condition_variable pool_cv_;
+    std::vector<std::unique_ptr<SQLite::Database>> idle_readers_;
+    int open_readers_ = 0;
+};
+
+}  // namespace rxdesk::store

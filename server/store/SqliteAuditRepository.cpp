@@ -1,0 +1,83 @@
+#include "store/SqliteAuditRepository.h"
+
+#include <SQLiteCpp/Statement.h>
+
+namespace rxdesk::store {
+namespace {
+
+constexpr const char* kSelect =
+    "SELECT seq, at_ms, actor, action, object_type, object_id, patient_ref, remote_addr, "
+    "outcome, detail, prev_hash, hash FROM audit_log ";
+
+audit::AuditEntry rowToEntry(SQLite::Statement& q) {
+    audit::AuditEntry e;
+    e.seq = q.getColumn(0).getInt64();
+    e.at_ms = q.getColumn(1).getInt64();
+    e.event.actor = q.getColumn(2).getString();
+    e.event.action = q.getColumn(3).getString();
+    e.event.object_type = q.getColumn(4).getString();
+    e.event.object_id = q.getColumn(5).getString();
+    if (!q.getColumn(6).isNull()) e.event.patient_ref = q.getColumn(6).getString();
+    e.event.remote_addr = q.getColumn(7).getString();
+    e.event.outcome = q.getColumn(8).getString();
+    e.event.detail = q.getColumn(9).getString();
+    e.prev_hash = q.getColumn(10).getString();
+    e.hash = q.getColumn(11).getString();
+    return e;
+}
+
+}  // namespace
+
+audit::ChainHead SqliteAuditRepository::head() {
+    SQLite::Statement q(db_.connection(), "SELECT seq, hash FROM audit_chain_head WHERE id = 1");
+    if (!q.executeStep()) return {};
+    return audit::ChainHead{q.getColumn(0).getInt64(), q.getColumn(1).getString()};
+}
+
+void SqliteAuditRepository::append(const audit::AuditEntry& e) {
+    auto& c = db_.connection();
+    SQLite::Statement q(c,
+                        "INSERT INTO audit_log (seq, at_ms, actor, action, object_type, "
+                        "object_id, patient_ref, remote_addr, outcome, detail, prev_hash, hash) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    q.bind(1, e.seq);
+    q.bind(2, e.at_ms);
+    q.bind(3, e.event.actor);
+    q.bind(4, e.event.action);
+    q.bind(5, e.event.object_type);
+    q.bind(6, e.event.object_id);
+    if (e.event.patient_ref) q.bind(7, *e.event.patient_ref);
+    q.bind(8, e.event.remote_addr);
+    q.bind(9, e.event.outcome);
+    q.bind(10, e.event.detail);
+    q.bind(11, e.prev_hash);
+    q.bind(12, e.hash);
+    q.exec();
+    SQLite::Statement h(c,
+                        "INSERT INTO audit_chain_head (id, seq, hash) VALUES (1, ?, ?) "
+                        "ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash");
+    h.bind(1, e.seq);
+    h.bind(2, e.hash);
+    h.exec();
+}
+
+void SqliteAuditRepository::forEach(const std::function<void(const audit::AuditEntry&)>& visit) {
+    SQLite::Statement q(db_.connection(), std::string(kSelect) + "ORDER BY seq");
+    while (q.executeStep()) visit(rowToEntry(q));
+}
+
+std::vector<audit::AuditEntry> SqliteAuditRepository::forPatient(const std::string& patient_ref,
+                                                                 std::int64_t from_ms,
+                                                                 std::int64_t to_ms) {
+    SQLite::Statement q(db_.connection(),
+                        std::string(kSelect) +
+                            "WHERE patient_ref = ? AND at_ms >= ? AND at_ms < ? ORDER BY seq");
+    q.bind(1, patient_ref);
+    q.bind(2, from_ms);
+    q.bind(3, to_ms);
+    std::vector<audit::AuditEntry> out;
+    while (q.executeStep()) out.push_back(rowToEntry(q));
+    return out;
+}
+
+}  // namespace rxdesk::store
