@@ -47,7 +47,9 @@ constexpr std::array<std::array<int, 6>, 106> kPatterns = {{
 }};
 constexpr std::array<int, 7> kStopPattern = {2, 3, 3, 1, 1, 1, 2};
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isDigit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 std::size_t digitRun(std::string_view text, std::size_t from) {
     std::size_t n = 0;
@@ -57,7 +59,9 @@ std::size_t digitRun(std::string_view text, std::size_t from) {
 
 }  // namespace
 
-int Code128Symbol::moduleCount() const { return std::accumulate(widths.begin(), widths.end(), 0); }
+int Code128Symbol::moduleCount() const {
+    return std::accumulate(widths.begin(), widths.end(), 0);
+}
 
 std::span<const int> code128Pattern(int value) {
     if (value == kStop) return kStopPattern;

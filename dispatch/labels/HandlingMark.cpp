@@ -1,6 +1,5 @@
 #include "dispatch/labels/HandlingMark.h"
 
-
 namespace rxdesk::labels {
 
 std::string_view handlingMarkText(HandlingMark mark) {

@@ -9,9 +9,9 @@ namespace rxdesk::labels {
 
 /// One dispensed drug as listed on the handling note.
 struct HandlingNoteItem {
-    std::string name;     ///< e.g. 「インスリン グラルギン注ソロスター」
-    std::string amount;   ///< e.g. 「2本」, 「28錠（14日分）」
-    std::string usage;    ///< e.g. 「1日1回 就寝前」
+    std::string name;    ///< e.g. 「インスリン グラルギン注ソロスター」
+    std::string amount;  ///< e.g. 「2本」, 「28錠（14日分）」
+    std::string usage;   ///< e.g. 「1日1回 就寝前」
     std::string storage;  ///< e.g. 「冷所（2〜8℃）」; empty = room temperature, printed 「室温」
 };
 

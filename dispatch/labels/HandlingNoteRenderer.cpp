@@ -20,8 +20,10 @@ Report HandlingNoteRenderer::toReport(const HandlingNoteData& note, reports::Pap
     r.subtitle = note.recipient_name + " 様";
     if (!note.dispensed_on.empty()) r.subtitle += "　調剤日 " + note.dispensed_on;
     r.paper = paper;
-    r.columns = {{"お薬の名前", 3.0}, {"数量", 1.0, Align::Right}, {"用法", 2.0},
-                 {"保管", 1.2, Align::Center}};
+    r.columns = {{"お薬の名前", 3.0},
+                 {"数量", 1.3, Align::Right},
+                 {"用法", 2.0},
+                 {"保管", 1.3, Align::Center}};
 
     Section drugs;
     drugs.heading = "お届けしたお薬";
@@ -35,14 +37,15 @@ Report HandlingNoteRenderer::toReport(const HandlingNoteData& note, reports::Pap
     if (!note.storage_instructions.empty()) {
         Section storage;
         storage.heading = "保管方法";
-        for (const auto& text : note.storage_instructions) storage.paragraphs.push_back("・" + text);
+        for (const auto& text : note.storage_instructions)
+            storage.paragraphs.push_back("・" + text);
         r.sections.push_back(std::move(storage));
     }
 
     Section arrival;
     arrival.heading = "お荷物の状態が気になるときは";
-    const auto& instructions = note.arrival_instructions.empty() ? kDefaultArrivalInstructions
-                                                                 : note.arrival_instructions;
+    const auto& instructions =
+        note.arrival_instructions.empty() ? kDefaultArrivalInstructions : note.arrival_instructions;
     for (const auto& text : instructions) arrival.paragraphs.push_back("・" + text);
     r.sections.push_back(std::move(arrival));
 

@@ -22,8 +22,7 @@ public:
     /// Returns the PDF bytes. Throws Error(BadRequest, "pdf_empty_batch") for no notes,
     /// Error(Internal, "report_malformed") for text that is not valid UTF-8 and
     /// Error(Internal, "pdf_error") when libharu fails.
-    std::string render(const std::vector<HandlingNoteData>& notes,
-                       reports::PaperSize paper) const;
+    std::string render(const std::vector<HandlingNoteData>& notes, reports::PaperSize paper) const;
 
     /// The report a note is printed as (pure; exposed for tests and previews).
     static reports::Report toReport(const HandlingNoteData& note, reports::PaperSize paper);

@@ -36,14 +36,16 @@ struct Geometry {
 
 Geometry geometryFor(LabelFormat format) {
     if (format == LabelFormat::A6) {
-        return {105 * kPointsPerMm, 148 * kPointsPerMm, 4 * kPointsPerMm, 16.0, 10.0, 7.5, 11.0,
-                12 * kPointsPerMm, 0.33 * kPointsPerMm, 26 * kPointsPerMm, false};
+        return {105 * kPointsPerMm, 148 * kPointsPerMm,  4 * kPointsPerMm,  16.0, 10.0, 7.5, 11.0,
+                12 * kPointsPerMm,  0.33 * kPointsPerMm, 26 * kPointsPerMm, false};
     }
-    return {62 * kPointsPerMm, 100 * kPointsPerMm, 3 * kPointsPerMm, 12.0, 8.0, 6.0, 8.5,
+    return {62 * kPointsPerMm, 100 * kPointsPerMm,  3 * kPointsPerMm,  12.0, 8.0, 6.0, 8.5,
             10 * kPointsPerMm, 0.30 * kPointsPerMm, 19 * kPointsPerMm, true};
 }
 
-double lineHeight(double size) { return size * kLineFactor; }
+double lineHeight(double size) {
+    return size * kLineFactor;
+}
 
 // Baseline of a line whose box starts at `top`.
 double baselineBelow(double top, double size) {
@@ -67,17 +69,18 @@ void validate(const std::vector<LabelData>& labels) {
         if (number.size() > kMaxParcelNumberLength) {
             invalid(i, "parcel_number", "parcel number is too long");
         }
-        if (std::any_of(number.begin(), number.end(), [](char c) { return c < 0x20 || c > 0x7e; })) {
+        if (std::any_of(number.begin(), number.end(),
+                        [](char c) { return c < 0x20 || c > 0x7e; })) {
             invalid(i, "parcel_number", "parcel number must be printable ASCII");
         }
         if (label.cash_on_delivery_yen && *label.cash_on_delivery_yen < 0) {
             invalid(i, "cash_on_delivery_yen", "cash on delivery amount is negative");
         }
         const std::pair<const char*, const std::string*> texts[] = {
-            {"recipient", &label.recipient.name},  {"recipient", &label.recipient.address},
-            {"recipient", &label.recipient.phone}, {"recipient", &label.recipient.postcode},
-            {"sender", &label.sender.name},        {"sender", &label.sender.address},
-            {"sender", &label.sender.phone},       {"sender", &label.sender.postcode},
+            {"recipient", &label.recipient.name},    {"recipient", &label.recipient.address},
+            {"recipient", &label.recipient.phone},   {"recipient", &label.recipient.postcode},
+            {"sender", &label.sender.name},          {"sender", &label.sender.address},
+            {"sender", &label.sender.phone},         {"sender", &label.sender.postcode},
             {"delivery_date", &label.delivery_date}, {"time_slot", &label.time_slot},
         };
         for (const auto& [field, text] : texts) {
@@ -112,6 +115,11 @@ public:
             y_ = top;
             drawQr(qr_left, top);
             y_ = std::min(below_barcode, top - g_.qr_side) - 2.0;
+            // The sender sits at the foot of the sheet, as on carriers' own slips.
+            const double foot = g_.margin + senderHeight(right_ - left_) + 2.0;
+            y_ = std::min(y_, foot);
+            doc_.line(page_, left_, y_ + 1.0, right_, y_ + 1.0, 0.5);
+            y_ -= 1.0;
             drawSender(left_, right_);
         }
     }
@@ -157,8 +165,7 @@ private:
             textLine(inner_l, line, g_.body_size);
         }
         const std::string honorific = "　様";
-        const double size =
-            fitSize(r.name + honorific, inner_w, g_.name_size, g_.body_size);
+        const double size = fitSize(r.name + honorific, inner_w, g_.name_size, g_.body_size);
         const std::string name =
             reports::truncateText(r.name, inner_w - doc_.textWidth(honorific, size), width(size));
         y_ -= 2.0;
@@ -230,8 +237,8 @@ private:
         for (std::size_t i = 0; i < symbol.widths.size(); ++i) {
             const double w = symbol.widths[i] * module;
             if (i % 2 == 0) {
-                HPDF_Page_Rectangle(page_, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(bottom),
-                                    static_cast<HPDF_REAL>(w),
+                HPDF_Page_Rectangle(page_, static_cast<HPDF_REAL>(x),
+                                    static_cast<HPDF_REAL>(bottom), static_cast<HPDF_REAL>(w),
                                     static_cast<HPDF_REAL>(g_.barcode_height));
             }
             x += w;
@@ -276,6 +283,19 @@ private:
         drawSender(left_ + g_.qr_side + 1.0 * kPointsPerMm, right_);
     }
 
+    std::string senderAddress() const {
+        const auto& s = label_.sender;
+        if (s.postcode.empty()) return s.address;
+        return "〒" + formatPostcode(s.postcode) + " " + s.address;
+    }
+
+    double senderHeight(double w) const {
+        const auto address_lines = wrapCapped(senderAddress(), w, g_.small_size, 3).size();
+        const std::size_t small_lines = 1 + address_lines + (label_.sender.phone.empty() ? 0 : 1);
+        return static_cast<double>(small_lines) * lineHeight(g_.small_size) +
+               lineHeight(g_.body_size);
+    }
+
     // The sender block within [x0, x1], from the current line down.
     void drawSender(double x0, double x1) {
         const auto& s = label_.sender;
@@ -283,9 +303,7 @@ private:
         textLine(x0, "ご依頼主", g_.small_size);
         const double name_size = fitSize(s.name, w, g_.body_size, g_.small_size);
         textLine(x0, reports::truncateText(s.name, w, width(name_size)), name_size, true);
-        std::string address = s.address;
-        if (!s.postcode.empty()) address = "〒" + formatPostcode(s.postcode) + " " + address;
-        for (const auto& line : wrapCapped(address, w, g_.small_size, 3)) {
+        for (const auto& line : wrapCapped(senderAddress(), w, g_.small_size, 3)) {
             textLine(x0, line, g_.small_size);
         }
         if (!s.phone.empty()) textLine(x0, "TEL " + s.phone, g_.small_size);

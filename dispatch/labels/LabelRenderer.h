@@ -22,8 +22,7 @@ enum class LabelFormat {
 /// Text that would not fit is shrunk, then cut with "…" (addresses keep three lines).
 class LabelRenderer {
 public:
-    explicit LabelRenderer(
-        std::string font_path = std::string(reports::kDefaultJapaneseFontPath));
+    explicit LabelRenderer(std::string font_path = std::string(reports::kDefaultJapaneseFontPath));
 
     /// Returns the PDF bytes. Throws Error(BadRequest, "label_invalid", field
     /// "labels[i].<field>") when `labels` is empty, a parcel number is empty, longer than

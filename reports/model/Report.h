@@ -51,7 +51,7 @@ struct Section {
 /// A printable report, independent of the output format. All text is UTF-8; user-facing
 /// text is Japanese.
 struct Report {
-    std::string title;     ///< e.g. 「配送実績一覧」
+    std::string title;  ///< e.g. 「配送実績一覧」
     std::string subtitle;  ///< e.g. the period 「2026年11月1日〜2026年11月30日」; may be empty
     PaperSize paper = PaperSize::A4;
     Orientation orientation = Orientation::Portrait;

@@ -12,18 +12,20 @@ constexpr std::string_view kEllipsis = "…";
 // JIS X 4051 line-start-prohibited characters (行頭禁則), the usual subset.
 constexpr std::array<std::string_view, 44> kNoLineStart = {
     "、", "。", "，", "．", "・", "：", "；", "？", "！", "ー", "）", "」", "』", "】", "〕",
-    "〉", "》", "］", "｝", "’", "”", "ぁ", "ぃ", "ぅ", "ぇ", "ぉ", "っ", "ゃ", "ゅ", "ょ",
-    "ァ", "ィ", "ゥ", "ェ", "ォ", "ッ", "ャ", "ュ", "ョ", "々", "…", "‥", "〜", "℃"};
+    "〉", "》", "］", "｝", "’",  "”",  "ぁ", "ぃ", "ぅ", "ぇ", "ぉ", "っ", "ゃ", "ゅ", "ょ",
+    "ァ", "ィ", "ゥ", "ェ", "ォ", "ッ", "ャ", "ュ", "ョ", "々", "…",  "‥",  "〜", "℃"};
 // Line-end-prohibited characters (行末禁則): opening brackets.
 constexpr std::array<std::string_view, 10> kNoLineEnd = {"（", "「", "『", "【", "〔",
                                                          "〈", "《", "［", "｛", "“"};
 
-bool isSpace(std::string_view c) { return c == " " || c == "\t" || c == "　"; }
+bool isSpace(std::string_view c) {
+    return c == " " || c == "\t" || c == "　";
+}
 
 bool noLineStart(std::string_view c) {
-    if (c.size() == 1) return c[0] == ')' || c[0] == ']' || c[0] == '}' || c[0] == ',' ||
-                              c[0] == '.' || c[0] == ':' || c[0] == ';' || c[0] == '!' ||
-                              c[0] == '?' || c[0] == '%';
+    if (c.size() == 1)
+        return c[0] == ')' || c[0] == ']' || c[0] == '}' || c[0] == ',' || c[0] == '.' ||
+               c[0] == ':' || c[0] == ';' || c[0] == '!' || c[0] == '?' || c[0] == '%';
     return std::find(kNoLineStart.begin(), kNoLineStart.end(), c) != kNoLineStart.end();
 }
 
@@ -33,7 +35,9 @@ bool noLineEnd(std::string_view c) {
 }
 
 // Printable ASCII other than space: the characters that make up Latin words and numbers.
-bool isWordChar(std::string_view c) { return c.size() == 1 && c[0] > ' ' && c[0] < 0x7f; }
+bool isWordChar(std::string_view c) {
+    return c.size() == 1 && c[0] > ' ' && c[0] < 0x7f;
+}
 
 // A line may begin at chars[i] (i > 0) unless that would split a Latin word or break a
 // kinsoku rule.
@@ -111,8 +115,7 @@ std::vector<std::string_view> utf8Characters(std::string_view text) {
     return out;
 }
 
-std::vector<std::string> wrapText(std::string_view text, double max_width,
-                                  const CharWidth& width) {
+std::vector<std::string> wrapText(std::string_view text, double max_width, const CharWidth& width) {
     std::vector<std::string> lines;
     std::vector<std::string_view> paragraph;
     const auto chars = utf8Characters(text);

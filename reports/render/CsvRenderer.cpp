@@ -109,7 +109,8 @@ std::string CsvRenderer::render(const Report& report) const {
         for (const auto& row : section.rows) line(section.heading, fields, row);
         for (const auto& row : section.subtotals) line(section.heading, fields, row);
     }
-    for (const auto& row : report.totals) line({}, std::vector<std::string>(field_labels.size()), row);
+    for (const auto& row : report.totals)
+        line({}, std::vector<std::string>(field_labels.size()), row);
 
     if (encoding_ == CsvEncoding::Utf8WithBom) return std::string(kBom) + out;
     auto sjis = utf8ToCp932(out);

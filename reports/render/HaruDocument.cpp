@@ -19,7 +19,9 @@ void throwOnHaruError(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* /*user_
     throw Error(ErrorKind::Internal, "pdf_error", buf);
 }
 
-const HPDF_BYTE* bytes(std::string_view s) { return reinterpret_cast<const HPDF_BYTE*>(s.data()); }
+const HPDF_BYTE* bytes(std::string_view s) {
+    return reinterpret_cast<const HPDF_BYTE*>(s.data());
+}
 
 }  // namespace
 
@@ -42,7 +44,9 @@ HaruDocument::HaruDocument(const std::string& font_path) {
     }
 }
 
-HaruDocument::~HaruDocument() { HPDF_Free(doc_); }
+HaruDocument::~HaruDocument() {
+    HPDF_Free(doc_);
+}
 
 HPDF_Page HaruDocument::addPage(double width, double height) {
     HPDF_Page page = HPDF_AddPage(doc_);
@@ -75,16 +79,15 @@ void HaruDocument::text(HPDF_Page page, double x, double baseline, std::string_v
         HPDF_Page_SetTextRenderingMode(page, HPDF_FILL_THEN_STROKE);
         HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(size * 0.04));
     }
-    HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(baseline),
-                      z.c_str());
+    HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(baseline), z.c_str());
     if (bold) HPDF_Page_SetTextRenderingMode(page, HPDF_FILL);
     HPDF_Page_EndText(page);
     HPDF_Page_SetGrayFill(page, 0.0f);
     HPDF_Page_SetGrayStroke(page, 0.0f);
 }
 
-void HaruDocument::textRight(HPDF_Page page, double x_right, double baseline,
-                             std::string_view text, double size, bool bold, Gray gray) const {
+void HaruDocument::textRight(HPDF_Page page, double x_right, double baseline, std::string_view text,
+                             double size, bool bold, Gray gray) const {
     this->text(page, x_right - textWidth(text, size), baseline, text, size, bold, gray);
 }
 

@@ -63,8 +63,7 @@ public:
     void strokeRect(HPDF_Page page, double x, double y, double w, double h,
                     double line_width) const;
     /// Strokes a straight line.
-    void line(HPDF_Page page, double x1, double y1, double x2, double y2,
-              double line_width) const;
+    void line(HPDF_Page page, double x1, double y1, double x2, double y2, double line_width) const;
 
     /// Serialises the document. May be called once.
     std::string save();

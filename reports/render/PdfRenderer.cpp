@@ -42,7 +42,9 @@ constexpr Gray kLabelFill = 0.93;
 constexpr Gray kSubtotalFill = 0.95;
 constexpr Gray kTotalFill = 0.88;
 
-double lineHeight(double size) { return size * kLineFactor; }
+double lineHeight(double size) {
+    return size * kLineFactor;
+}
 
 // Baseline of a line whose box starts at `top`: the glyphs (ascent ≈ 0.88 em) centred in it.
 double baselineBelow(double top, double size) {
@@ -185,7 +187,8 @@ private:
             doc_.strokeRect(page_, box.x, y_ - h, box.w, h, kRule);
             const auto& lines = cells[i];
             for (std::size_t k = from; k < std::min(lines.size(), from + count); ++k) {
-                const double top = y_ - kPadY - static_cast<double>(k - from) * lineHeight(kBodySize);
+                const double top =
+                    y_ - kPadY - static_cast<double>(k - from) * lineHeight(kBodySize);
                 const double base = baselineBelow(top, kBodySize);
                 switch (box.align) {
                     case Align::Left:
@@ -288,16 +291,15 @@ private:
         }
         const RowStyle field_style{false, {kLabelFill, kNoFill}, 0.0};
         for (const auto& field : section.fields) {
-            CellLines cells{wrapText(field.label, field_boxes_[0].w - 2 * kPadX,
-                                     doc_.charWidth(kBodySize)),
-                            wrapText(field.value, field_boxes_[1].w - 2 * kPadX,
-                                     doc_.charWidth(kBodySize))};
+            CellLines cells{
+                wrapText(field.label, field_boxes_[0].w - 2 * kPadX, doc_.charWidth(kBodySize)),
+                wrapText(field.value, field_boxes_[1].w - 2 * kPadX, doc_.charWidth(kBodySize))};
             drawRow(field_boxes_, cells, field_style);
         }
         if (!section.fields.empty() && !section.rows.empty()) y_ -= 6.0;
         drawRows(section.rows, {}, true);
-        drawRows(section.subtotals,
-                 {true, std::vector<Gray>(columns_.size(), kSubtotalFill), 0.0}, true);
+        drawRows(section.subtotals, {true, std::vector<Gray>(columns_.size(), kSubtotalFill), 0.0},
+                 true);
         in_table_ = false;
     }
 
@@ -316,8 +318,7 @@ private:
         in_table_ = false;
         y_ -= 8.0;
         for (const auto& note : report_.footnotes) {
-            for (const auto& line :
-                 wrapText(note, right_ - left_, doc_.charWidth(kFootnoteSize))) {
+            for (const auto& line : wrapText(note, right_ - left_, doc_.charWidth(kFootnoteSize))) {
                 if (!fits(lineHeight(kFootnoteSize))) newPage();
                 doc_.text(page_, left_, baselineBelow(y_, kFootnoteSize), line, kFootnoteSize);
                 y_ -= lineHeight(kFootnoteSize);

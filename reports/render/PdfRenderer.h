@@ -12,8 +12,8 @@ namespace rxdesk::reports {
 /// Japanese TrueType font embedded:
 /// - page 1 starts with the title, subtitle and 作成日時; later pages repeat the title small;
 /// - each section starts with its heading (kept with what follows), then its paragraphs,
-///   then its fields as a label/value block, then the table; the column header is repeated on every page the
-///   table continues on; a row taller than a whole page is split across pages;
+///   then its fields as a label/value block, then the table; the column header is repeated on every
+///   page the table continues on; a row taller than a whole page is split across pages;
 /// - long cell text wraps by character inside its cell (Japanese line-break rules), columns
 ///   with wrap = false are cut with "…";
 /// - subtotals and totals are emphasised; footnotes follow the last table;

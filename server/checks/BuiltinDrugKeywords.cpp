@@ -24,9 +24,9 @@ TableDrugClassifier builtinKeywordClassifier() {
                              "タペンタドール", "メサドン"}) {
         table.addNameKeyword(name, narcotic);
     }
-    for (const char* name : {"ゾルピデム", "マイスリー", "トリアゾラム", "ハルシオン",
-                             "ブロチゾラム", "レンドルミン", "エチゾラム", "デパス",
-                             "フルニトラゼパム", "エスゾピクロン", "ルネスタ"}) {
+    for (const char* name :
+         {"ゾルピデム", "マイスリー", "トリアゾラム", "ハルシオン", "ブロチゾラム", "レンドルミン",
+          "エチゾラム", "デパス", "フルニトラゼパム", "エスゾピクロン", "ルネスタ"}) {
         table.addNameKeyword(name, hypnotic);
     }
     for (const char* name : {"フロセミド", "ラシックス", "トリクロルメチアジド"}) {

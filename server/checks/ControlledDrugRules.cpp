@@ -19,7 +19,8 @@ std::string_view misuseMessage(MisuseKind kind) {
         case MisuseKind::Diabetes:
             return "糖尿病用薬です。痩身目的の使用のおそれがないか、処方意図を確認してください。";
         case MisuseKind::CosmeticMoisturiser:
-            return "保湿剤です。美容目的の使用のおそれがないか、処方量と処方意図を確認してください。";
+            return "保湿剤です。美容目的の使用のおそれがないか、処方量と処方意図を確認してください"
+                   "。";
     }
     return "";
 }

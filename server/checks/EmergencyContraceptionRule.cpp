@@ -38,17 +38,19 @@ std::vector<Finding> checkEmergencyContraception(const prescription::Prescriptio
     for (const auto& rp : rx.rps) {
         for (const auto& item : rp.items) {
             if (!context.classifier.classify(item).emergency_contraceptive) continue;
-            findings.push_back({"rx_emergency_contraceptive_in_person", Severity::Warning,
-                                "オンライン診療で処方された緊急避妊薬です。研修を受けた薬剤師の面前で"
-                                "服用してもらい、配送はしないでください。",
-                                itemEvidence(rp, item)});
+            findings.push_back(
+                {"rx_emergency_contraceptive_in_person", Severity::Warning,
+                 "オンライン診療で処方された緊急避妊薬です。研修を受けた薬剤師の面前で"
+                 "服用してもらい、配送はしないでください。",
+                 itemEvidence(rp, item)});
             auto total = totalTablets(rp, item);
             if (!total || *total != 1.0) {
-                findings.push_back({"rx_emergency_contraceptive_quantity", Severity::Error,
-                                    "オンライン診療での緊急避妊薬の処方は1錠に限られます。疑義照会して"
-                                    "ください。",
-                                    itemEvidence(rp, item) + " " + item.amount + item.unit + " × " +
-                                        std::to_string(rp.quantity)});
+                findings.push_back(
+                    {"rx_emergency_contraceptive_quantity", Severity::Error,
+                     "オンライン診療での緊急避妊薬の処方は1錠に限られます。疑義照会して"
+                     "ください。",
+                     itemEvidence(rp, item) + " " + item.amount + item.unit + " × " +
+                         std::to_string(rp.quantity)});
             }
         }
     }

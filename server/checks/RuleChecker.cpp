@@ -21,7 +21,9 @@ constexpr std::array kRules{
 
 }  // namespace
 
-std::span<const Rule> allRules() { return kRules; }
+std::span<const Rule> allRules() {
+    return kRules;
+}
 
 std::vector<prescription::Finding> runChecks(const prescription::Prescription& rx,
                                              const CheckContext& context) {

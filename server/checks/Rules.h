@@ -42,14 +42,14 @@ std::vector<prescription::Finding> checkUnknownConditions(const prescription::Pr
 /// A remotely received prescription (not Channel::Counter) holding restricted drugs or a
 /// supply of 8 days or more while nobody has recorded whether it came from a first-visit
 /// online consultation: "rx_consultation_facts_unknown" (info).
-std::vector<prescription::Finding> checkConsultationFactsKnown(
-    const prescription::Prescription& rx, const CheckContext& context);
+std::vector<prescription::Finding> checkConsultationFactsKnown(const prescription::Prescription& rx,
+                                                               const CheckContext& context);
 
 /// Emergency contraception received remotely: "rx_emergency_contraceptive_in_person"
 /// (warning: taken in front of the pharmacist, never delivered) and
 /// "rx_emergency_contraceptive_quantity" (error) unless exactly one tablet.
-std::vector<prescription::Finding> checkEmergencyContraception(
-    const prescription::Prescription& rx, const CheckContext& context);
+std::vector<prescription::Finding> checkEmergencyContraception(const prescription::Prescription& rx,
+                                                               const CheckContext& context);
 
 /// A narcotic needs record 61 with the prescriber's licence number and the patient's
 /// address: "rx_narcotic_licence_missing", "rx_narcotic_address_missing" (errors).

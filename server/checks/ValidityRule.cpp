@@ -13,9 +13,11 @@ std::vector<Finding> checkValidity(const prescription::Prescription& rx,
     }
     const Date issued = *rx.issue_date;
     // 4 days counting the issue date: the last valid day is issue + 3.
-    const Date last_day =
-        rx.use_by_date ? *rx.use_by_date : Date{std::chrono::sys_days{issued} + std::chrono::days{3}};
-    const std::string evidence = "交付日 " + formatDate(issued) + " 使用期限 " + formatDate(last_day);
+    const Date last_day = rx.use_by_date
+                              ? *rx.use_by_date
+                              : Date{std::chrono::sys_days{issued} + std::chrono::days{3}};
+    const std::string evidence =
+        "交付日 " + formatDate(issued) + " 使用期限 " + formatDate(last_day);
     if (context.today < issued) {
         return {{"rx_issue_date_in_future", Severity::Warning,
                  "交付年月日が未来の日付です。処方箋の記載を確認してください。", evidence}};

@@ -31,8 +31,8 @@ std::optional<int> FieldReader::optionalInt(size_t index) {
     const char* end = value.data() + value.size();
     auto [ptr, ec] = std::from_chars(value.data(), end, parsed);
     if (ec != std::errc() || ptr != end || value.front() == '-') {
-        report("jahis_malformed_field", Severity::Warning, "数値であるべき項目が数値ではありません。",
-               index);
+        report("jahis_malformed_field", Severity::Warning,
+               "数値であるべき項目が数値ではありません。", index);
         return std::nullopt;
     }
     return parsed;

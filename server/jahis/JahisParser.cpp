@@ -59,7 +59,9 @@ std::optional<int> parseHeader(std::string_view line) {
     return version;
 }
 
-std::string lineEvidence(int line_no) { return std::to_string(line_no) + "行目"; }
+std::string lineEvidence(int line_no) {
+    return std::to_string(line_no) + "行目";
+}
 
 void parseRecordLine(const Line& line, PrescriptionBuilder& builder,
                      std::vector<Finding>& findings) {
@@ -130,8 +132,8 @@ ParseResult JahisParser::parse(std::string_view text) {
         parseRecordLine(lines[next], builder, result.findings);
     }
     if (!any_record) {
-        result.findings.push_back({"jahis_no_records", Severity::Error,
-                                   "QRコードに処方内容がありません。", ""});
+        result.findings.push_back(
+            {"jahis_no_records", Severity::Error, "QRコードに処方内容がありません。", ""});
     }
     for (const auto& rp : builder.prescription.rps) {
         if (rp.items.empty()) {

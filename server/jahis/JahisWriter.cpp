@@ -14,7 +14,9 @@ std::string num(const std::optional<int>& value) {
     return value ? std::to_string(*value) : std::string();
 }
 
-std::string num(int value) { return std::to_string(value); }
+std::string num(int value) {
+    return std::to_string(value);
+}
 
 std::string date(const std::optional<Date>& value) {
     return value ? formatJahisDate(*value) : std::string();
@@ -95,8 +97,8 @@ void writePrescriptionRecords(const Prescription& p, Lines& lines) {
     if (p.issue_date) lines.add(51, {date(p.issue_date)});
     if (p.use_by_date) lines.add(52, {date(p.use_by_date)});
     if (p.narcotic) {
-        lines.add(61, {p.narcotic->licence_no, p.narcotic->patient_address,
-                       p.narcotic->patient_phone});
+        lines.add(61,
+                  {p.narcotic->licence_no, p.narcotic->patient_address, p.narcotic->patient_phone});
     }
     if (p.leftover_instruction) lines.add(62, {num(p.leftover_instruction)});
     if (p.split_dispensing)

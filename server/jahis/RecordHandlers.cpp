@@ -235,7 +235,8 @@ void drug(FieldReader& r, PrescriptionBuilder& b) {
         if ((*system >= 1 && *system <= 4) || *system == 6 || *system == 7) {
             item.code_system = static_cast<DrugCodeSystem>(*system);
         } else {
-            r.report("jahis_malformed_field", Severity::Warning, "薬品コード種別が不明な値です。", 4);
+            r.report("jahis_malformed_field", Severity::Warning, "薬品コード種別が不明な値です。",
+                     4);
         }
     }
     item.code = r.text(5);

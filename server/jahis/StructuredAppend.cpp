@@ -33,14 +33,13 @@ JoinResult joinStructuredAppend(const std::vector<QrSymbol>& symbols) {
                         "total " + std::to_string(symbol.total) + " / " + std::to_string(total));
         }
         if (total < 1 || total > 16 || symbol.index < 0 || symbol.index >= total) {
-            return fail("qr_bad_sequence", "QRコードの連結情報が不正です。",
-                        "index " + std::to_string(symbol.index) + " total " +
-                            std::to_string(total));
+            return fail(
+                "qr_bad_sequence", "QRコードの連結情報が不正です。",
+                "index " + std::to_string(symbol.index) + " total " + std::to_string(total));
         }
         auto [it, inserted] = by_index.emplace(symbol.index, &symbol);
         if (!inserted && it->second->bytes != symbol.bytes) {
-            return fail("qr_mixed_sets",
-                        "同じ位置のQRコードが異なる内容で読み取られました。",
+            return fail("qr_mixed_sets", "同じ位置のQRコードが異なる内容で読み取られました。",
                         "index " + std::to_string(symbol.index + 1));
         }
     }

@@ -11,10 +11,10 @@ namespace rxdesk::jahis {
 
 /// One QR symbol of a structured-append set, as a QR reader reports it.
 struct QrSymbol {
-    int index = 0;           ///< position in the set, 0-based (0..15)
-    int total = 1;           ///< number of symbols in the set (1..16)
-    std::uint8_t parity = 0; ///< XOR of every byte of the whole joined message
-    std::string bytes;       ///< this symbol's data bytes, not yet decoded
+    int index = 0;            ///< position in the set, 0-based (0..15)
+    int total = 1;            ///< number of symbols in the set (1..16)
+    std::uint8_t parity = 0;  ///< XOR of every byte of the whole joined message
+    std::string bytes;        ///< this symbol's data bytes, not yet decoded
 
     friend bool operator==(const QrSymbol&, const QrSymbol&) = default;
 };

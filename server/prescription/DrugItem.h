@@ -45,8 +45,8 @@ struct SingleDose {
 
 /// One drug (or material) line of an Rp group (JAHIS record 201 and its sub-records).
 struct DrugItem {
-    int seq = 0;                        ///< RP内連番
-    std::optional<int> info_class;      ///< 情報区分: 1 医薬品, 2 医療材料, 3 その他
+    int seq = 0;                    ///< RP内連番
+    std::optional<int> info_class;  ///< 情報区分: 1 医薬品, 2 医療材料, 3 その他
     DrugCodeSystem code_system = DrugCodeSystem::None;
     std::string code;
     std::string name;
@@ -56,8 +56,8 @@ struct DrugItem {
     std::string unit_conversion;        ///< 単位変換係数 (record 211)
     std::optional<UnevenDoses> uneven;  ///< record 221
     std::optional<std::array<std::string, 4>> funding_burden;  ///< 負担区分 (record 231)
-    std::optional<SingleDose> single_dose;                      ///< record 241
-    std::vector<DrugSupplement> supplements;                    ///< record 281
+    std::optional<SingleDose> single_dose;                     ///< record 241
+    std::vector<DrugSupplement> supplements;                   ///< record 281
 
     /// True when a supplement says 後発品変更不可 (no generic substitution).
     bool noGenericSubstitution() const;

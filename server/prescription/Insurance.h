@@ -20,9 +20,10 @@ struct PublicFunding {
 
 /// Health insurance (JAHIS records 21–31).
 struct Insurance {
-    std::optional<int> type;    ///< 保険種別: 1 医保, 2 国保, 3 労災, 4 自賠, 5 公害, 6 自費, 7 後期高齢 …
-    std::string insurer_number; ///< 保険者番号 (record 22)
-    std::string card_symbol;    ///< 被保険者証記号 (record 23)
+    std::optional<int>
+        type;  ///< 保険種別: 1 医保, 2 国保, 3 労災, 4 自賠, 5 公害, 6 自費, 7 後期高齢 …
+    std::string insurer_number;  ///< 保険者番号 (record 22)
+    std::string card_symbol;     ///< 被保険者証記号 (record 23)
     std::string card_number;
     std::optional<int> insured_kind;  ///< 1 被保険者, 2 被扶養者
     std::string branch;               ///< 枝番

@@ -32,7 +32,7 @@ struct Prescription {
     Prescriber prescriber;
     Patient patient;
     Insurance insurance;
-    std::optional<Date> issue_date;   ///< 処方箋交付年月日 (record 51)
+    std::optional<Date> issue_date;  ///< 処方箋交付年月日 (record 51)
     std::optional<Date> use_by_date;  ///< 使用期限年月日 (record 52), only when longer than 4 days
     std::optional<NarcoticInfo> narcotic;
     std::optional<int> leftover_instruction;  ///< 残薬確認対応 (record 62): 1 疑義照会, 2 情報提供

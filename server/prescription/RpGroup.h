@@ -60,7 +60,9 @@ struct RpGroup {
     std::vector<DrugItem> items;
 
     /// True when `quantity` counts days of supply (内服, 内服滴剤).
-    bool quantityIsDays() const { return form == DosageForm::Oral || form == DosageForm::OralDrops; }
+    bool quantityIsDays() const {
+        return form == DosageForm::Oral || form == DosageForm::OralDrops;
+    }
 
     friend bool operator==(const RpGroup&, const RpGroup&) = default;
 };

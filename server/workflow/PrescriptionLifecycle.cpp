@@ -1,6 +1,5 @@
 #include "workflow/PrescriptionLifecycle.h"
 
-#include <algorithm>
 #include <array>
 #include <string>
 

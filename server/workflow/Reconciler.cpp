@@ -127,6 +127,12 @@ std::string amountText(const DrugItem& item) {
     return trimmed(item.amount) + trimmed(item.unit);
 }
 
+// Amount and unit together, so that "3" + "錠" equals "3錠" + "" (transcriptions differ in
+// where they put the unit).
+std::string comparableAmountWithUnit(const DrugItem& item) {
+    return comparableAmount(item.amount) + comparableText(item.unit);
+}
+
 std::vector<std::string> sortedComparable(const std::vector<std::string>& texts) {
     std::vector<std::string> out;
     for (const auto& t : texts) {
@@ -285,8 +291,7 @@ void compareItems(const RpGroup& fax, const RpGroup& original, const std::string
         const DrugItem& f = fax.items[*p.first];
         const DrugItem& o = original.items[*p.second];
         if (!sameDrug(f, o)) cmp.add(path + ".code", label, drugText(f), drugText(o));
-        if (comparableAmount(f.amount) != comparableAmount(o.amount) ||
-            comparableText(f.unit) != comparableText(o.unit))
+        if (comparableAmountWithUnit(f) != comparableAmountWithUnit(o))
             cmp.add(path + ".amount", label + " 用量", amountText(f), amountText(o));
         cmp.lines(path + ".supplements", label + " 薬品補足", supplementTexts(f),
                   supplementTexts(o));

@@ -17,13 +17,22 @@ struct NarcoticCase {
 
 TEST(ControlledDrugRules, NarcoticsNeedLicenceNumberAndPatientAddress) {
     const NarcoticCase cases[] = {
-        {"complete record 61", kNarcotic, prescription::NarcoticInfo{"12345", "東京都港区", "03"}, {}},
+        {"complete record 61",
+         kNarcotic,
+         prescription::NarcoticInfo{"12345", "東京都港区", "03"},
+         {}},
         {"phone is optional", kNarcotic, prescription::NarcoticInfo{"12345", "東京都港区", ""}, {}},
-        {"no record 61", kNarcotic, std::nullopt,
+        {"no record 61",
+         kNarcotic,
+         std::nullopt,
          {"rx_narcotic_licence_missing", "rx_narcotic_address_missing"}},
-        {"no licence", kNarcotic, prescription::NarcoticInfo{"", "東京都港区", "03"},
+        {"no licence",
+         kNarcotic,
+         prescription::NarcoticInfo{"", "東京都港区", "03"},
          {"rx_narcotic_licence_missing"}},
-        {"no address", kNarcotic, prescription::NarcoticInfo{"12345", "", "03"},
+        {"no address",
+         kNarcotic,
+         prescription::NarcoticInfo{"12345", "", "03"},
          {"rx_narcotic_address_missing"}},
         {"no narcotic", kPsychotropic, std::nullopt, {}},
     };

@@ -50,22 +50,47 @@ struct ConditionsCase {
 TEST(OnlineConsultationRules, UnknownConditionsForbidHighRiskDrugsAndLongSupply) {
     using prescription::DosageForm;
     const ConditionsCase cases[] = {
-        {"high risk", kHighRisk, DosageForm::Oral, 7, true, false,
+        {"high risk",
+         kHighRisk,
+         DosageForm::Oral,
+         7,
+         true,
+         false,
          {"rx_unknown_conditions_high_risk"}},
         {"8 days", kPlain, DosageForm::Oral, 8, true, false, {"rx_unknown_conditions_long_supply"}},
         {"7 days", kPlain, DosageForm::Oral, 7, true, false, {}},
-        {"14 days of drops", kPlain, DosageForm::OralDrops, 14, true, false,
+        {"14 days of drops",
+         kPlain,
+         DosageForm::OralDrops,
+         14,
+         true,
+         false,
          {"rx_unknown_conditions_long_supply"}},
         {"10 as-needed doses are not days", kPlain, DosageForm::AsNeeded, 10, true, false, {}},
         {"30 g external is not days", kPlain, DosageForm::External, 30, true, false, {}},
-        {"both", kHighRisk, DosageForm::Oral, 28, true, false,
+        {"both",
+         kHighRisk,
+         DosageForm::Oral,
+         28,
+         true,
+         false,
          {"rx_unknown_conditions_long_supply", "rx_unknown_conditions_high_risk"}},
         {"conditions known", kHighRisk, DosageForm::Oral, 28, true, true, {}},
         {"follow-up visit", kHighRisk, DosageForm::Oral, 28, false, false, {}},
-        {"conditions not recorded", kHighRisk, DosageForm::Oral, 7, true, std::nullopt,
+        {"conditions not recorded",
+         kHighRisk,
+         DosageForm::Oral,
+         7,
+         true,
+         std::nullopt,
          {"rx_underlying_conditions_unconfirmed"}},
-        {"conditions not recorded, nothing restricted", kPlain, DosageForm::Oral, 7, true,
-         std::nullopt, {}},
+        {"conditions not recorded, nothing restricted",
+         kPlain,
+         DosageForm::Oral,
+         7,
+         true,
+         std::nullopt,
+         {}},
     };
     for (const ConditionsCase& c : cases) {
         SCOPED_TRACE(c.name);
@@ -107,8 +132,9 @@ TEST(OnlineConsultationRules, AsksWhetherItWasAFirstVisitWhenItMatters) {
         Prescription rx = rxWith(c.code, prescription::DosageForm::Oral, c.days);
         rx.online.initial_visit = c.initial_visit;
         auto findings = checkConsultationFactsKnown(rx, context(c.channel));
-        EXPECT_EQ(codesOf(findings), c.flagged ? std::vector<std::string>{"rx_consultation_facts_unknown"}
-                                               : std::vector<std::string>{});
+        EXPECT_EQ(codesOf(findings), c.flagged
+                                         ? std::vector<std::string>{"rx_consultation_facts_unknown"}
+                                         : std::vector<std::string>{});
     }
 }
 

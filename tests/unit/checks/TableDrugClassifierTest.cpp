@@ -49,7 +49,8 @@ TEST(TableDrugClassifier, FallsBackToNameKeywordsAndMergesThem) {
     table.addNameKeyword("錠", high_risk);
     table.addNameKeyword("", narcotic());  // ignored: would match everything
 
-    DrugClasses got = table.classify(item(DrugCodeSystem::GenericName, "", "【般】ゾルピデム酒石酸塩錠５ｍｇ"));
+    DrugClasses got =
+        table.classify(item(DrugCodeSystem::GenericName, "", "【般】ゾルピデム酒石酸塩錠５ｍｇ"));
     EXPECT_TRUE(got.psychotropic);
     EXPECT_TRUE(got.high_risk);
     EXPECT_FALSE(got.narcotic);

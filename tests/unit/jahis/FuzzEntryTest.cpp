@@ -16,9 +16,9 @@ TEST(JahisFuzzEntry, AcceptsSeedInputs) {
     const std::string seeds[] = {"", "JAHIS10", samples::sampleText(), "JAHIS10\r\n201,\"",
                                  std::string("\xFF\xFE\x00\x81", 4)};
     for (const std::string& seed : seeds) {
-        EXPECT_EQ(LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t*>(seed.data()),
-                                         seed.size()),
-                  0);
+        EXPECT_EQ(
+            LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t*>(seed.data()), seed.size()),
+            0);
     }
 }
 

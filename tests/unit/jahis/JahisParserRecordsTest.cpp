@@ -25,7 +25,9 @@ struct RecordCase {
     void (*expect)(const Prescription&);
 };
 
-const DrugItem& drug(const Prescription& p) { return p.rps.at(0).items.at(0); }
+const DrugItem& drug(const Prescription& p) {
+    return p.rps.at(0).items.at(0);
+}
 
 const RecordCase kCases[] = {
     {"1,,1234567,13,医療法人 工業会病院", Needs::Nothing,
@@ -97,8 +99,7 @@ const RecordCase kCases[] = {
          EXPECT_EQ(p.insurance.copay_rate, 30);
          EXPECT_EQ(p.insurance.benefit_rate, 70);
      }},
-    {"25,1", Needs::Nothing,
-     [](const Prescription& p) { EXPECT_EQ(p.insurance.work_related, 1); }},
+    {"25,1", Needs::Nothing, [](const Prescription& p) { EXPECT_EQ(p.insurance.work_related, 1); }},
     {"27,51123456,1234567", Needs::Nothing,
      [](const Prescription& p) {
          ASSERT_EQ(p.insurance.public_funding.size(), 1u);
@@ -142,10 +143,11 @@ const RecordCase kCases[] = {
          EXPECT_EQ(p.narcotic->patient_address, "東京都港区新橋1丁目△番○×ビル5階");
          EXPECT_EQ(p.narcotic->patient_phone, "03-0000-0000");
      }},
-    {"62,2", Needs::Nothing,
-     [](const Prescription& p) { EXPECT_EQ(p.leftover_instruction, 2); }},
+    {"62,2", Needs::Nothing, [](const Prescription& p) { EXPECT_EQ(p.leftover_instruction, 2); }},
     {"63,3,2", Needs::Nothing,
-     [](const Prescription& p) { EXPECT_EQ(p.split_dispensing, (SplitDispensing{3, 2})); }},
+     [](const Prescription& p) {
+         EXPECT_EQ(p.split_dispensing, (SplitDispensing{3, 2}));
+     }},
     {"64,3", Needs::Nothing, [](const Prescription& p) { EXPECT_EQ(p.refill_count, 3); }},
     {"81,1,,訪問", Needs::Nothing,
      [](const Prescription& p) {
@@ -181,7 +183,9 @@ const RecordCase kCases[] = {
          EXPECT_EQ(p.rps[0].form_name, "訪問");
      }},
     {"102,1,30,90", Needs::Rp,
-     [](const Prescription& p) { EXPECT_EQ(p.rps.at(0).split, (SplitQuantity{30, 90})); }},
+     [](const Prescription& p) {
+         EXPECT_EQ(p.rps.at(0).split, (SplitQuantity{30, 90}));
+     }},
     {"111,1,1,,毎食後服用,3", Needs::Rp,
      [](const Prescription& p) {
          EXPECT_EQ(p.rps.at(0).usage, (Usage{1, "", "毎食後服用", 3}));
@@ -193,7 +197,8 @@ const RecordCase kCases[] = {
     {"181,1,1,8,１日おき,I1100000,", Needs::Rp,
      [](const Prescription& p) {
          ASSERT_EQ(p.rps.at(0).usage_supplements.size(), 1u);
-         EXPECT_EQ(p.rps[0].usage_supplements[0], (UsageSupplement{1, 8, "１日おき", "I1100000", ""}));
+         EXPECT_EQ(p.rps[0].usage_supplements[0],
+                   (UsageSupplement{1, 8, "１日おき", "I1100000", ""}));
      }},
     {"181,1,1,9,左耳,,42L", Needs::Rp,
      [](const Prescription& p) {
@@ -242,17 +247,21 @@ const RecordCase kCases[] = {
      [](const Prescription& p) { EXPECT_EQ(drug(p).unit_conversion, "250"); }},
     {"221,1,1,1.5,0.5,,,,V11.5NNN,V20.5NNN,,,", Needs::RpAndDrug,
      [](const Prescription& p) {
-         EXPECT_EQ(drug(p).uneven, (UnevenDoses{{"1.5", "0.5", "", "", ""},
-                                                {"V11.5NNN", "V20.5NNN", "", "", ""}}));
+         EXPECT_EQ(drug(p).uneven,
+                   (UnevenDoses{{"1.5", "0.5", "", "", ""}, {"V11.5NNN", "V20.5NNN", "", "", ""}}));
      }},
     {"231,1,1,1,1,,", Needs::RpAndDrug,
      [](const Prescription& p) {
          EXPECT_EQ(drug(p).funding_burden, (std::array<std::string, 4>{"1", "1", "", ""}));
      }},
     {"241,1,1,1.5,4", Needs::RpAndDrug,
-     [](const Prescription& p) { EXPECT_EQ(drug(p).single_dose, (SingleDose{"1.5", 4})); }},
+     [](const Prescription& p) {
+         EXPECT_EQ(drug(p).single_dose, (SingleDose{"1.5", 4}));
+     }},
     {"241,1,1,2/3,3", Needs::RpAndDrug,
-     [](const Prescription& p) { EXPECT_EQ(drug(p).single_dose, (SingleDose{"2/3", 3})); }},
+     [](const Prescription& p) {
+         EXPECT_EQ(drug(p).single_dose, (SingleDose{"2/3", 3}));
+     }},
     {"281,1,1,1,1,一包化,", Needs::RpAndDrug,
      [](const Prescription& p) {
          ASSERT_EQ(drug(p).supplements.size(), 1u);
@@ -273,7 +282,8 @@ const RecordCase kCases[] = {
 std::string textFor(const RecordCase& c) {
     std::string text = "JAHIS10\r\n";
     if (c.needs != Needs::Nothing) text += "101,1,1,,14\r\n";
-    if (c.needs == Needs::RpAndDrug) text += "201,1,1,1,2,612170709,ノルバスク錠２．５ｍｇ,4,1,錠\r\n";
+    if (c.needs == Needs::RpAndDrug)
+        text += "201,1,1,1,2,612170709,ノルバスク錠２．５ｍｇ,4,1,錠\r\n";
     return text + c.line + "\r\n";
 }
 
@@ -292,8 +302,8 @@ TEST(JahisParser, ReadsEveryExampleRecordOfTheStandard) {
 }
 
 TEST(JahisParser, HasAHandlerForEveryRecordTypeOfJahis5To10) {
-    const std::set<int> expected{1,  2,  3,  4,  5,  11, 12,  13,  14,  21,  22,  23,  24,
-                                 25, 27, 28, 29, 30, 31, 51,  52,  61,  62,  63,  64,  81,
+    const std::set<int> expected{1,  2,   3,   4,   5,   11,  12,  13,  14,  21,  22, 23, 24,
+                                 25, 27,  28,  29,  30,  31,  51,  52,  61,  62,  63, 64, 81,
                                  82, 101, 102, 111, 181, 201, 211, 221, 231, 241, 281};
     const std::vector<int> known = knownRecordNumbers();
     EXPECT_EQ(std::set<int>(known.begin(), known.end()), expected);
@@ -304,14 +314,15 @@ TEST(JahisParser, HasAHandlerForEveryRecordTypeOfJahis5To10) {
 }
 
 TEST(JahisParser, ReadsACompletePrescriptionIntoRpGroupsInOrder) {
-    std::string text = "JAHIS9\r\n"
-                       "51,20261120\r\n"
-                       "101,1,1,,14\r\n"
-                       "111,1,1,,毎食後服用,3\r\n"
-                       "201,1,1,1,2,612170709,ノルバスク錠２．５ｍｇ,1,1,錠\r\n"
-                       "201,1,2,1,2,620000001,薬Ｂ,3,1,錠\r\n"
-                       "101,2,2,,5\r\n"
-                       "201,2,1,1,2,620000002,薬Ｃ,1,1,錠\r\n";
+    std::string text =
+        "JAHIS9\r\n"
+        "51,20261120\r\n"
+        "101,1,1,,14\r\n"
+        "111,1,1,,毎食後服用,3\r\n"
+        "201,1,1,1,2,612170709,ノルバスク錠２．５ｍｇ,1,1,錠\r\n"
+        "201,1,2,1,2,620000001,薬Ｂ,3,1,錠\r\n"
+        "101,2,2,,5\r\n"
+        "201,2,1,1,2,620000002,薬Ｃ,1,1,錠\r\n";
     ParseResult result = JahisParser::parse(text);
     ASSERT_TRUE(result.prescription);
     EXPECT_TRUE(result.findings.empty());

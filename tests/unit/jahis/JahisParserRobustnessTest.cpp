@@ -3,8 +3,8 @@
 
 #include <random>
 
-#include "jahis/JahisParser.h"
 #include "JahisSamples.h"
+#include "jahis/JahisParser.h"
 #include "jahis/JahisWriter.h"
 #include "jahis/QrPayload.h"
 

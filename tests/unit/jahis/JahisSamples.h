@@ -39,9 +39,18 @@ inline prescription::Prescription richPrescription() {
     using std::chrono::month;
     using std::chrono::year;
     Prescription p;
-    p.institution = {1,          "1234567",        "13",           "医療法人 工業会病院",
-                     "105-0004", "東京都港区新橋", "03-0000-0000", "03-0000-0001",
-                     "abc@defghi.jp", 2, "1", "第一内科"};
+    p.institution = {1,
+                     "1234567",
+                     "13",
+                     "医療法人 工業会病院",
+                     "105-0004",
+                     "東京都港区新橋",
+                     "03-0000-0000",
+                     "03-0000-0001",
+                     "abc@defghi.jp",
+                     2,
+                     "1",
+                     "第一内科"};
     p.prescriber = {"D001", "ｺｳｷﾞｮｳｶｲ ｼﾞﾛｳ", "工業会 次郎"};
     p.patient = {"P1", "日薬 太郎", "ﾆﾁﾔｸ ﾀﾛｳ", Sex::Male, Date{year{1960}, month{6}, day{6}}, 3};
     p.insurance.type = 1;

@@ -1,10 +1,10 @@
 #include <gtest/gtest.h>
 
+#include "JahisSamples.h"
 #include "core/TextEncoding.h"
 #include "jahis/JahisParser.h"
 #include "jahis/JahisWriter.h"
 #include "jahis/QrPayload.h"
-#include "JahisSamples.h"
 
 namespace rxdesk::jahis {
 namespace {
@@ -15,8 +15,8 @@ TEST(JahisWriter, RoundTripsEveryField) {
     const Prescription original = samples::richPrescription();
     const std::string text = JahisWriter::write(original);
     ParseResult result = JahisParser::parse(text);
-    EXPECT_TRUE(result.findings.empty()) << result.findings.front().code << " "
-                                         << result.findings.front().evidence;
+    EXPECT_TRUE(result.findings.empty())
+        << result.findings.front().code << " " << result.findings.front().evidence;
     ASSERT_TRUE(result.prescription);
     EXPECT_EQ(*result.prescription, original);
 }

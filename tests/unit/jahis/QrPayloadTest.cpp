@@ -1,9 +1,9 @@
 #include <gtest/gtest.h>
 
+#include "JahisSamples.h"
 #include "core/TextEncoding.h"
 #include "jahis/JahisParser.h"
 #include "jahis/QrPayload.h"
-#include "JahisSamples.h"
 
 namespace rxdesk::jahis {
 namespace {
@@ -47,7 +47,9 @@ TEST(QrPayload, ReturnsNothingForBytesThatAreNeitherEncoding) {
     EXPECT_EQ(decodeQrPayload("\xFF\xFF\xFF"), std::nullopt);
 }
 
-TEST(QrPayload, TakesPlainAsciiAsIs) { EXPECT_EQ(decodeQrPayload("JAHIS10\r\n12,1"), "JAHIS10\r\n12,1"); }
+TEST(QrPayload, TakesPlainAsciiAsIs) {
+    EXPECT_EQ(decodeQrPayload("JAHIS10\r\n12,1"), "JAHIS10\r\n12,1");
+}
 
 }  // namespace
 }  // namespace rxdesk::jahis

@@ -82,7 +82,9 @@ TEST(StructuredAppend, RefusesMixedOrInvalidSets) {
         {"other total", [](std::vector<QrSymbol>& s) { s[1].total = 3; }, "qr_mixed_sets"},
         {"other parity", [](std::vector<QrSymbol>& s) { s[1].parity ^= 0x55; }, "qr_mixed_sets"},
         {"same index other data",
-         [](std::vector<QrSymbol>& s) { s.push_back({0, 2, s[0].parity, "other"}); },
+         [](std::vector<QrSymbol>& s) {
+             s.push_back({0, 2, s[0].parity, "other"});
+         },
          "qr_mixed_sets"},
         {"index past total",
          [](std::vector<QrSymbol>& s) {

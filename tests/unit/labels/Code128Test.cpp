@@ -1,5 +1,3 @@
-#include "dispatch/labels/Code128.h"
-
 #include <gtest/gtest.h>
 
 #include <numeric>
@@ -7,6 +5,7 @@
 #include <vector>
 
 #include "core/Error.h"
+#include "dispatch/labels/Code128.h"
 #include "unit/labels/BarcodeReader.h"
 
 using namespace rxdesk;
@@ -104,8 +103,8 @@ TEST(Code128, EverySymbolValueDecodesWithZxing) {
     for (std::size_t i = 0; i < digits.size(); i += 40) texts.push_back(digits.substr(i, 40));
     texts.push_back("RX-2026-000123");
     for (const auto& text : texts) {
-        const auto decoded =
-            testutil::decodeAll(testutil::drawCode128(encodeCode128(text)), ZXing::BarcodeFormat::Code128);
+        const auto decoded = testutil::decodeAll(testutil::drawCode128(encodeCode128(text)),
+                                                 ZXing::BarcodeFormat::Code128);
         ASSERT_EQ(decoded.size(), 1u) << text;
         EXPECT_EQ(decoded[0], text);
     }

@@ -1,8 +1,7 @@
-#include "dispatch/labels/HandlingNoteRenderer.h"
-
 #include <gtest/gtest.h>
 
 #include "core/Error.h"
+#include "dispatch/labels/HandlingNoteRenderer.h"
 #include "unit/reports/PdfTestTools.h"
 
 using namespace rxdesk;
@@ -19,7 +18,8 @@ HandlingNoteData note(const std::string& patient) {
     n.parcel_number = "RX-2026-000123";
     n.items = {{"インスリン グラルギン注ソロスター", "2本", "1日1回 就寝前 8単位", "冷所（2〜8℃）"},
                {"ロキソプロフェンナトリウム錠60mg", "21錠（7日分）", "1日3回 毎食後", ""}};
-    n.storage_instructions = {"インスリンは届いたらすぐに冷蔵庫（2〜8℃）に入れてください。凍らせないでください。"};
+    n.storage_instructions = {
+        "インスリンは届いたらすぐに冷蔵庫（2〜8℃）に入れてください。凍らせないでください。"};
     n.pharmacy = {"さくら調剤薬局 本町店", "1000001", "東京都千代田区千代田1-1", "03-1234-5678"};
     n.pharmacist_name = "佐藤 一郎";
     n.contact_hours = "平日 9:00〜18:00";

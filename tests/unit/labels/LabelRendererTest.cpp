@@ -1,5 +1,3 @@
-#include "dispatch/labels/LabelRenderer.h"
-
 #include <gtest/gtest.h>
 
 #include <string>
@@ -7,6 +5,7 @@
 
 #include "core/Error.h"
 #include "dispatch/labels/HandlingNoteData.h"
+#include "dispatch/labels/LabelRenderer.h"
 #include "unit/labels/BarcodeReader.h"
 #include "unit/reports/PdfTestTools.h"
 
@@ -17,12 +16,15 @@ using rxdesk::testutil::squeeze;
 
 namespace {
 
-Party pharmacy() { return {"さくら調剤薬局 本町店", "1000001", "東京都千代田区千代田1-1 本町ビル1階", "03-1234-5678"}; }
+Party pharmacy() {
+    return {"さくら調剤薬局 本町店", "1000001", "東京都千代田区千代田1-1 本町ビル1階",
+            "03-1234-5678"};
+}
 
 LabelData label(const std::string& parcel_number) {
     LabelData d;
-    d.recipient = {"山田 花子", "530-0001", "大阪府大阪市北区梅田1-2-3\nグランドハイツ梅田 1203号室",
-                   "090-1111-2222"};
+    d.recipient = {"山田 花子", "530-0001",
+                   "大阪府大阪市北区梅田1-2-3\nグランドハイツ梅田 1203号室", "090-1111-2222"};
     d.sender = pharmacy();
     d.marks = {HandlingMark::Refrigerated, HandlingMark::ThisSideUp, HandlingMark::RecipientOnly,
                HandlingMark::NoLeaveAtDoor};
@@ -34,8 +36,8 @@ LabelData label(const std::string& parcel_number) {
 }
 
 // What the handling note in the same parcel lists: none of it may show on the label.
-const std::vector<std::string> kContents = {"インスリン", "グラルギン", "ロキソプロフェン", "糖尿病",
-                                            "冷所保存"};
+const std::vector<std::string> kContents = {"インスリン", "グラルギン", "ロキソプロフェン",
+                                            "糖尿病", "冷所保存"};
 
 testutil::GrayImage grayPage(const PdfFile& pdf, int page) {
     auto image = pdf.renderGray(page, 300);
@@ -64,8 +66,9 @@ TEST(LabelRenderer, UsesTheLabelStockSize) {
     const auto a6 = PdfFile(LabelRenderer().render({label("P1")}, LabelFormat::A6)).pageSize();
     EXPECT_NEAR(a6.first, 297.64, 0.5);   // 105 mm
     EXPECT_NEAR(a6.second, 419.53, 0.5);  // 148 mm
-    const auto roll = PdfFile(LabelRenderer().render({label("P1")}, LabelFormat::Roll62)).pageSize();
-    EXPECT_NEAR(roll.first, 175.75, 0.5);  // 62 mm
+    const auto roll =
+        PdfFile(LabelRenderer().render({label("P1")}, LabelFormat::Roll62)).pageSize();
+    EXPECT_NEAR(roll.first, 175.75, 0.5);   // 62 mm
     EXPECT_NEAR(roll.second, 283.46, 0.5);  // 100 mm
 }
 
@@ -113,7 +116,8 @@ TEST(LabelRenderer, CutsAnAddressTooLongForTheLabel) {
     d.recipient.address = std::string("北海道") + std::string(40, 'X') + "一丁目" +
                           "二丁目三丁目四丁目五丁目六丁目七丁目八丁目九丁目十丁目" +
                           "十一丁目十二丁目十三丁目十四丁目十五丁目終わり";
-    const std::string text = squeeze(PdfFile(LabelRenderer().render({d}, LabelFormat::Roll62)).text());
+    const std::string text =
+        squeeze(PdfFile(LabelRenderer().render({d}, LabelFormat::Roll62)).text());
     EXPECT_NE(text.find("北海道"), std::string::npos);
     EXPECT_NE(text.find("…"), std::string::npos);
     EXPECT_EQ(text.find("終わり"), std::string::npos);
@@ -127,7 +131,8 @@ TEST(LabelRenderer, RejectsBadInputNamingTheField) {
     };
     const Case cases[] = {
         {"empty number", [](LabelData& d) { d.parcel_number.clear(); }, "labels[1].parcel_number"},
-        {"kanji number", [](LabelData& d) { d.parcel_number = "荷物1"; }, "labels[1].parcel_number"},
+        {"kanji number", [](LabelData& d) { d.parcel_number = "荷物1"; },
+         "labels[1].parcel_number"},
         {"long number", [](LabelData& d) { d.parcel_number = std::string(33, '1'); },
          "labels[1].parcel_number"},
         {"negative COD", [](LabelData& d) { d.cash_on_delivery_yen = -1; },

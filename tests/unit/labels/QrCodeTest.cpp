@@ -1,8 +1,7 @@
-#include "dispatch/labels/QrCode.h"
-
 #include <gtest/gtest.h>
 
 #include "core/Error.h"
+#include "dispatch/labels/QrCode.h"
 #include "unit/labels/BarcodeReader.h"
 
 using namespace rxdesk;

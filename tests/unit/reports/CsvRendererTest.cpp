@@ -1,9 +1,8 @@
-#include "reports/render/CsvRenderer.h"
-
 #include <gtest/gtest.h>
 
 #include "core/Error.h"
 #include "core/TextEncoding.h"
+#include "reports/render/CsvRenderer.h"
 
 using namespace rxdesk;
 using namespace rxdesk::reports;
@@ -44,6 +43,18 @@ TEST(CsvRenderer, WritesShiftJisWithoutBomOnRequest) {
               "配送番号,配送方法,件数\r\nP-001,宅配便,2\r\nP-002,薬局スタッフ,1\r\n合計,,3\r\n");
     // 配 is 0x947A in Shift_JIS.
     EXPECT_EQ(csv.substr(0, 2), "\x94\x7A");
+}
+
+TEST(CsvRenderer, ShiftJisKeepsStorageNotation) {
+    Report r = deliveryReport();
+    r.sections[0].rows[0][1] = "冷所（2〜8℃）①";
+    const std::string csv = CsvRenderer(CsvEncoding::ShiftJis).render(r);
+    // 〜 → 0x8160, ℃ → 0x818E, ① (an NEC special character, in CP932 only) → 0x8740.
+    EXPECT_NE(csv.find("2\x81\x60"
+                       "8\x81\x8E"
+                       "\x81\x6A"
+                       "\x87\x40"),
+              std::string::npos);
 }
 
 TEST(CsvRenderer, RefusesShiftJisForCharactersItCannotHold) {
@@ -88,12 +99,12 @@ TEST(CsvRenderer, NeutralisesFormulaInjection) {
         {"@SUM(A1:A9)", "'@SUM(A1:A9)"},
         {"\tx", "'\tx"},
         {"=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""},
-        {"-12", "-12"},      // a plain number stays a number
+        {"-12", "-12"},  // a plain number stays a number
         {"-3.5", "-3.5"},
         {"+7", "+7"},
         {"-", "'-"},
         {"-1.", "'-1."},
-        {"a=b", "a=b"},      // only the first character matters
+        {"a=b", "a=b"},  // only the first character matters
     };
     for (const auto& c : cases) EXPECT_EQ(CsvRenderer::escapeCell(c.cell), c.written) << c.cell;
 }

@@ -1,5 +1,3 @@
-#include "reports/render/PdfRenderer.h"
-
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -7,6 +5,7 @@
 
 #include "core/Error.h"
 #include "core/TokyoTime.h"
+#include "reports/render/PdfRenderer.h"
 #include "unit/reports/PdfTestTools.h"
 
 using namespace rxdesk;

@@ -22,7 +22,8 @@ namespace rxdesk::testutil {
 class TempDir {
 public:
     TempDir() {
-        std::string templ = (std::filesystem::temp_directory_path() / "rxdesk-test-XXXXXX").string();
+        std::string templ =
+            (std::filesystem::temp_directory_path() / "rxdesk-test-XXXXXX").string();
         if (::mkdtemp(templ.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
         path_ = templ;
     }
@@ -60,7 +61,9 @@ inline std::string run(const std::string& command) {
     return out;
 }
 
-inline std::string quote(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+inline std::string quote(const std::filesystem::path& p) {
+    return "'" + p.string() + "'";
+}
 
 /// A PDF written to a temp dir and inspected with poppler-utils.
 class PdfFile {
@@ -144,7 +147,9 @@ private:
 /// Number of non-overlapping occurrences of `needle` in `hay`.
 inline int countOf(const std::string& hay, const std::string& needle) {
     int n = 0;
-    for (auto at = hay.find(needle); at != std::string::npos; at = hay.find(needle, at + needle.size())) ++n;
+    for (auto at = hay.find(needle); at != std::string::npos;
+         at = hay.find(needle, at + needle.size()))
+        ++n;
     return n;
 }
 

@@ -1,9 +1,8 @@
-#include "reports/model/Report.h"
-
 #include <gtest/gtest.h>
 
 #include "core/Error.h"
 #include "core/TokyoTime.h"
+#include "reports/model/Report.h"
 
 using namespace rxdesk;
 using namespace rxdesk::reports;
@@ -33,7 +32,9 @@ TEST(Report, IsEmptyWhenNoSectionHasFieldsOrRows) {
     EXPECT_FALSE(r.isEmpty());
 }
 
-TEST(Report, CheckAcceptsWellFormedReport) { EXPECT_NO_THROW(checkReport(twoColumnReport())); }
+TEST(Report, CheckAcceptsWellFormedReport) {
+    EXPECT_NO_THROW(checkReport(twoColumnReport()));
+}
 
 TEST(Report, CheckRejectsMalformedParts) {
     struct Case {
@@ -44,12 +45,18 @@ TEST(Report, CheckRejectsMalformedParts) {
         {"row too short", [](Report& r) { r.sections[0].rows[0].pop_back(); }},
         {"row too long", [](Report& r) { r.sections[0].rows[0].push_back("x"); }},
         {"bad subtotal", [](Report& r) { r.sections[0].subtotals = {{"小計"}}; }},
-        {"bad total", [](Report& r) { r.totals = {{"合計", "1", "2"}}; }},
+        {"bad total",
+         [](Report& r) {
+             r.totals = {{"合計", "1", "2"}};
+         }},
         {"zero weight", [](Report& r) { r.columns[0].weight = 0.0; }},
         {"rows without columns", [](Report& r) { r.columns.clear(); }},
         {"invalid UTF-8 cell", [](Report& r) { r.sections[0].rows[0][0] = "\xff\xfe"; }},
         {"invalid UTF-8 title", [](Report& r) { r.title = "\xc3"; }},
-        {"invalid UTF-8 field", [](Report& r) { r.sections[0].fields = {{"a", "\x80"}}; }},
+        {"invalid UTF-8 field",
+         [](Report& r) {
+             r.sections[0].fields = {{"a", "\x80"}};
+         }},
     };
     for (const auto& c : cases) {
         Report r = twoColumnReport();

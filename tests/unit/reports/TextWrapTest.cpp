@@ -1,16 +1,18 @@
-#include "reports/model/TextWrap.h"
-
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
+
+#include "reports/model/TextWrap.h"
 
 using namespace rxdesk::reports;
 
 namespace {
 
 // A monospace stand-in for the font: ASCII is 1 unit wide, everything else 2.
-double unitWidth(std::string_view c) { return c.size() == 1 ? 1.0 : 2.0; }
+double unitWidth(std::string_view c) {
+    return c.size() == 1 ? 1.0 : 2.0;
+}
 
 using Lines = std::vector<std::string>;
 

@@ -82,6 +82,8 @@ TEST(Reconciler, InsignificantWidthAndSpacingDifferencesMatch) {
     original.institution.code = "１２３４５６７";
     original.rps[0].usage.text = "１日３回　毎食後";
     original.rps[0].items[0].amount = "3.0";
+    original.rps[0].items[1].amount = "３錠";
+    original.rps[0].items[1].unit = "";
     original.remarks = {{5, std::nullopt, "オンライン対応  "}};
     auto result = Reconciler::compare(sample(), original);
     EXPECT_TRUE(result.matched) << ::testing::PrintToString(paths(result));
