@@ -66,6 +66,7 @@ HttpListener::HttpListener(const Settings& settings, Services& services) {
             Poco::Net::SocketAddress(settings.bind_address, Poco::UInt16(settings.https_port)), 128,
             makeTlsContext(settings));
         https_port_ = https_socket.address().port();
+        sockets_.push_back(https_socket);
         https_ = std::make_unique<Poco::Net::HTTPServer>(
             new http::HandlerFactory(services.httpDependencies(true)), *pool_, https_socket,
             serverParams(settings));
@@ -74,6 +75,7 @@ HttpListener::HttpListener(const Settings& settings, Services& services) {
             Poco::Net::ServerSocket http_socket(
                 Poco::Net::SocketAddress("127.0.0.1", Poco::UInt16(settings.http_port)), 128);
             http_port_ = http_socket.address().port();
+            sockets_.push_back(http_socket);
             http_ = std::make_unique<Poco::Net::HTTPServer>(
                 new http::HandlerFactory(services.httpDependencies(false)), *pool_, http_socket,
                 serverParams(settings));
@@ -98,6 +100,7 @@ void HttpListener::stop(int grace_seconds) {
     running_ = false;
     https_->stopAll(false);
     if (http_) http_->stopAll(false);
+    for (auto& socket : sockets_) socket.close();
     auto busy = [&] {
         return https_->currentConnections() > 0 || (http_ && http_->currentConnections() > 0);
     };

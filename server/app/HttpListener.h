@@ -2,10 +2,12 @@
 
 #include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/ServerSocket.h>
 #include <Poco/ThreadPool.h>
 
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "app/Services.h"
 #include "app/Settings.h"
@@ -35,6 +37,7 @@ private:
     Poco::Net::Context::Ptr makeTlsContext(const Settings& settings) const;
 
     std::unique_ptr<Poco::ThreadPool> pool_;
+    std::vector<Poco::Net::ServerSocket> sockets_;  ///< closed on stop so nothing new queues
     std::unique_ptr<Poco::Net::HTTPServer> https_;
     std::unique_ptr<Poco::Net::HTTPServer> http_;
     int https_port_ = 0;

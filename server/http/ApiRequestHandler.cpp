@@ -155,6 +155,7 @@ void ApiRequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;
     bool keep_alive = request.getKeepAlive();
+    bool body_read = false;
     try {
         const std::string path = rawPath(request.getURI());
         RouteMatch match = deps_.router.match(request.getMethod(), path);
@@ -163,8 +164,10 @@ void ApiRequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
         auth::Principal principal = authenticate(request, route);
         record.actor = principal.actor();
         authorize(principal, route, request, record.remote_addr);
+        std::string body_text = readBody(request, route.max_body_bytes);
+        body_read = true;
         RequestContext ctx(request, route, std::move(match.params), std::move(principal),
-                           record.remote_addr, readBody(request, route.max_body_bytes));
+                           record.remote_addr, std::move(body_text));
         std::string key = request.get("Idempotency-Key", "");
         if (route.idempotent && request.has("Idempotency-Key"))
             runIdempotent(ctx, key, path);
@@ -179,8 +182,6 @@ void ApiRequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
         body = errorBody(e);
         record.error_code = e.code();
         if (e.kind() == ErrorKind::TooManyRequests) headers.emplace_back("Retry-After", "30");
-        if (e.kind() == ErrorKind::PayloadTooLarge || e.code() == "incomplete_body")
-            keep_alive = false;  // the unread rest of the body must not be taken as a request
     } catch (const std::exception& e) {
         // Only the type goes to the log: a foreign exception's text may quote input.
         Poco::Logger::get("rxdesk.http").error("request " + record.request_id +
@@ -198,6 +199,12 @@ void ApiRequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
         record.error_code = internal.code();
         keep_alive = false;
     }
+
+    // A request refused before its body was read leaves that body on the connection, where
+    // it would be taken for the next request: close the connection instead.
+    if (!body_read && (request.hasContentLength() ? request.getContentLength64() > 0
+                                                   : request.getChunkedTransferEncoding()))
+        keep_alive = false;
 
     try {
         response.setStatusAndReason(Poco::Net::HTTPResponse::HTTPStatus(status));

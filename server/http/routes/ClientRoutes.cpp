@@ -34,7 +34,7 @@ void addClientRoutes(Router& router, auth::ApiClientService& clients) {
                     o.set("api_key", issued.api_key);
                     ctx.respondJson(201, o);
                 }});
-    router.add({"POST", "/api/v1/clients/{id}/revoke", auth::Permission::ClientManage, 0, false,
+    router.add({"POST", "/api/v1/clients/{id}/revoke", auth::Permission::ClientManage, 1024, false,
                 false, [&clients](RequestContext& ctx) {
                     std::int64_t id = 0;
                     if (!Poco::NumberParser::tryParse64(ctx.param("id"), id))

@@ -44,12 +44,12 @@ void addUserRoutes(Router& router, auth::AccountService& accounts) {
                                                    ctx.caller());
                     ctx.respondJson(201, credentialsView(issued));
                 }});
-    router.add({"POST", "/api/v1/users/{login}/disable", auth::Permission::UserManage, 0, false,
+    router.add({"POST", "/api/v1/users/{login}/disable", auth::Permission::UserManage, 1024, false,
                 false, [&accounts](RequestContext& ctx) {
                     accounts.disableUser(ctx.param("login"), ctx.caller());
                     ctx.respond(204, "", "");
                 }});
-    router.add({"POST", "/api/v1/users/{login}/totp", auth::Permission::UserManage, 0, false,
+    router.add({"POST", "/api/v1/users/{login}/totp", auth::Permission::UserManage, 1024, false,
                 false, [&accounts](RequestContext& ctx) {
                     ctx.respondJson(200, credentialsView(accounts.resetTotp(ctx.param("login"),
                                                                             ctx.caller())));

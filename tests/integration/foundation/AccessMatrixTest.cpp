@@ -26,7 +26,7 @@ TEST(AccessMatrix, EveryRouteAgainstEveryRoleAndClientKind) {
         p.kind = auth::Principal::Kind::User;
         p.role = role;
         callers.push_back({std::string(auth::roleName(role)), p, [&server, role, &n] {
-                               return server.loggedIn(server.createStaff("u" + std::to_string(++n), role));
+                               return server.loggedIn(server.createStaff("user" + std::to_string(++n), role));
                            }});
     }
     for (auth::ClientKind kind : {auth::ClientKind::Clinic, auth::ClientKind::FaxGateway}) {

@@ -12,6 +12,7 @@ namespace {
 
 TestServerOptions withFaultRoutes() {
     TestServerOptions o;
+    o.settings = [](app::Settings& s) { s.auth.throttle.base_lock_seconds = 600; };
     o.routes = [](http::Router& router, app::Services&) {
         router.add({"GET", "/test/boom", auth::Permission::Public, 0, false, true,
                     [](http::RequestContext&) { throw std::runtime_error("secret patient 山田太郎"); }});

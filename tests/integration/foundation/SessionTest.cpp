@@ -55,9 +55,11 @@ TEST(Session, StateChangingRequestsWithoutTheCsrfTokenAre403) {
     std::string token = a.csrf_token;
     a.csrf_token.clear();
     std::string body = jsonOf({{"login", "suzuki"}, {"display_name", "鈴木"}, {"role", "clerk"}});
-    EXPECT_EQ(a.post("/api/v1/users", body).errorCode(), "csrf_token_invalid");
+    Response missing = a.post("/api/v1/users", body);
+    EXPECT_EQ(missing.errorCode(), "csrf_token_invalid") << missing.status << missing.body;
     a.csrf_token = "forged-token";
-    EXPECT_EQ(a.post("/api/v1/users", body).errorCode(), "csrf_token_invalid");
+    Response forged = a.post("/api/v1/users", body);
+    EXPECT_EQ(forged.errorCode(), "csrf_token_invalid") << forged.status << forged.body;
     EXPECT_EQ(a.get("/api/v1/users").status, 200) << "reads need no token";
     a.csrf_token = token;
     EXPECT_EQ(a.post("/api/v1/users", body).status, 201);

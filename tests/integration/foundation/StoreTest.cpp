@@ -1,0 +1,177 @@
+#include <SQLiteCpp/Database.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "core/Error.h"
+#include "store/Database.h"
+#include "store/FileBlobStore.h"
+#include "store/Migrator.h"
+#include "store/PosixFileSystem.h"
+#include "support/TempDir.h"
+
+using namespace rxdesk;
+using namespace rxdesk::store;
+using rxdesk::testing::TempDir;
+
+namespace {
+
+std::string errorCode(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const Error& e) {
+        return e.code();
+    }
+    return "";
+}
+
+const std::vector<schema::Migration>& real() { return schema::embeddedMigrations(); }
+
+}  // namespace
+
+TEST(Store, AFreshDatabaseGetsEveryMigrationWithWalAndForeignKeys) {
+    TempDir dir;
+    Database db(dir.path() + "/rx.db");
+    auto report = Migrator::migrate(db);
+    EXPECT_EQ(report.from_version, 0);
+    EXPECT_EQ(report.to_version, real().back().version);
+    db.read([&] {
+        EXPECT_EQ(db.connection().execAndGet("PRAGMA foreign_keys").getInt(), 1);
+        EXPECT_EQ(db.connection().execAndGet("PRAGMA journal_mode").getString(), "wal");
+    });
+    EXPECT_EQ(Migrator::migrate(db).from_version, report.to_version) << "idempotent";
+}
+
+TEST(Store, AnOlderDatabaseIsUpgradedKeepingItsData) {
+    TempDir dir;
+    Database db(dir.path() + "/rx.db");
+    Migrator::migrate(db, {real().front()});
+    db.write([&] {
+        db.connection().exec(
+            "INSERT INTO users (login, display_name, role, password_hash, created_at) "
+            "VALUES ('old', 'Old', 'clerk', 'x', 1)");
+    });
+    std::vector<schema::Migration> newer = real();
+    newer.push_back({newer.back().version + 1, "test_add_column.sql",
+                     "ALTER TABLE users ADD COLUMN nickname TEXT;"});
+    auto report = Migrator::migrate(db, newer);
+    EXPECT_EQ(report.from_version, 1);
+    EXPECT_EQ(report.to_version, newer.back().version);
+    db.read([&] {
+        EXPECT_EQ(db.connection().execAndGet("SELECT login FROM users").getString(), "old");
+        EXPECT_EQ(db.connection().execAndGet("SELECT COUNT(nickname) FROM users").getInt(), 0);
+    });
+}
+
+TEST(Store, ADatabaseNewerThanTheBinaryIsRefused) {
+    TempDir dir;
+    {
+        SQLite::Database raw(dir.path() + "/rx.db", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        raw.exec("PRAGMA user_version = 9999");
+    }
+    Database db(dir.path() + "/rx.db");
+    EXPECT_EQ(errorCode([&] { Migrator::migrate(db); }), "database_too_new");
+}
+
+TEST(Store, AFailingMigrationLeavesNothingBehind) {
+    TempDir dir;
+    Database db(dir.path() + "/rx.db");
+    std::vector<schema::Migration> broken = {real().front(),
+                                             {2, "0002_broken.sql", "CREATE TABLE half (x); THIS IS NOT SQL;"}};
+    EXPECT_EQ(errorCode([&] { Migrator::migrate(db, broken); }), "migration_failed");
+    EXPECT_EQ(Migrator::currentVersion(db), 1);
+    db.read([&] {
+        EXPECT_EQ(db.connection().execAndGet("SELECT COUNT(*) FROM sqlite_master WHERE name = 'half'").getInt(), 0);
+    });
+}
+
+TEST(Store, AWriteThatThrowsIsRolledBackWhole) {
+    TempDir dir;
+    Database db(dir.path() + "/rx.db");
+    Migrator::migrate(db);
+    EXPECT_THROW(db.write([&] {
+        db.connection().exec("INSERT INTO users (login, display_name, role, password_hash, created_at) "
+                             "VALUES ('a', 'A', 'clerk', 'x', 1)");
+        db.write([&] {  // a nested write joins the outer transaction
+            db.connection().exec("INSERT INTO users (login, display_name, role, password_hash, created_at) "
+                                 "VALUES ('b', 'B', 'clerk', 'x', 1)");
+        });
+        throw Error(ErrorKind::Conflict, "late_failure", "x");
+    }),
+                 Error);
+    db.read([&] { EXPECT_EQ(db.connection().execAndGet("SELECT COUNT(*) FROM users").getInt(), 0); });
+    EXPECT_EQ(errorCode([&] { db.read([&] { db.write([] {}); }); }), "write_in_read");
+    EXPECT_EQ(errorCode([&] { db.connection(); }), "no_transaction");
+}
+
+TEST(Store, ConstraintViolationsBecomeConflictsNotCrashes) {
+    TempDir dir;
+    Database db(dir.path() + "/rx.db");
+    Migrator::migrate(db);
+    EXPECT_EQ(errorCode([&] {
+                  db.write([&] {
+                      db.connection().exec("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, "
+                                           "last_seen_at) VALUES ('t', 42, 'c', 1, 1)");
+                  });
+              }),
+              "constraint_violation")
+        << "foreign keys are enforced";
+}
+
+TEST(Store, ConcurrentWritersAreSerialisedAndReadersSeeCommittedData) {
+    TempDir dir;
+    Database db(dir.path() + "/rx.db", Durability::Normal);
+    Migrator::migrate(db);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t)
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < 25; ++i)
+                db.write([&] {
+                    SQLite::Statement q(db.connection(),
+                                        "INSERT INTO users (login, display_name, role, password_hash, "
+                                        "created_at) VALUES (?, 'x', 'clerk', 'x', 1)");
+                    q.bind(1, "u" + std::to_string(t) + "_" + std::to_string(i));
+                    q.exec();
+                });
+        });
+    for (int r = 0; r < 2; ++r)
+        threads.emplace_back([&] {
+            for (int i = 0; i < 50; ++i)
+                db.read([&] { db.connection().execAndGet("SELECT COUNT(*) FROM users"); });
+        });
+    for (auto& t : threads) t.join();
+    db.read([&] { EXPECT_EQ(db.connection().execAndGet("SELECT COUNT(*) FROM users").getInt(), 100); });
+}
+
+TEST(BlobStore, StoresByContentHashAndDetectsCorruptionOnRead) {
+    TempDir dir;
+    PosixFileSystem fs;
+    FileBlobStore blobs(fs, dir.path() + "/blobs");
+    std::string id = blobs.put("fax page bytes");
+    EXPECT_EQ(id.size(), 64u);
+    EXPECT_EQ(blobs.put("fax page bytes"), id) << "idempotent";
+    EXPECT_EQ(blobs.get(id), "fax page bytes");
+    EXPECT_TRUE(std::filesystem::exists(blobs.pathOf(id)));
+
+    {
+        std::fstream f(blobs.pathOf(id), std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(3);
+        f.put('X');
+    }
+    EXPECT_EQ(errorCode([&] { blobs.get(id); }), "blob_corrupt");
+    EXPECT_EQ(errorCode([&] { blobs.get(std::string(64, 'a')); }), "blob_not_found");
+    EXPECT_EQ(errorCode([&] { blobs.get("../../etc/passwd"); }), "blob_not_found");
+}
+
+TEST(FileSystem, AFailedAtomicWriteLeavesNoFileBehind) {
+    TempDir dir;
+    PosixFileSystem fs;
+    std::string target = dir.path() + "/occupied";
+    std::filesystem::create_directories(target + "/child");  // rename onto a non-empty directory fails
+    EXPECT_EQ(errorCode([&] { fs.writeAtomically(target, "data"); }), "write_failed");
+    int files = 0;
+    for (auto& e : std::filesystem::directory_iterator(dir.path())) files += e.is_regular_file();
+    EXPECT_EQ(files, 0) << "no temporary file left";
+}
