@@ -6,9 +6,9 @@ namespace rxdesk::imaging {
 
 void PageBudget::checkPageCount(std::int64_t pages) const {
     if (pages > limits_.max_pages) {
-        throw Error(ErrorKind::BadRequest, "too_many_pages",
-                    "ページ数が多すぎます（上限 " + std::to_string(limits_.max_pages) +
-                        " ページ）");
+        throw Error(
+            ErrorKind::BadRequest, "too_many_pages",
+            "ページ数が多すぎます（上限 " + std::to_string(limits_.max_pages) + " ページ）");
     }
 }
 

@@ -44,7 +44,8 @@ std::pair<std::int64_t, std::int64_t> squaredSize(std::int64_t width, std::int64
 PageImage squarePixels(PageImage page) {
     const double ratio = aspectFix(page.x_dpi, page.y_dpi);
     if (ratio == 1.0) return page;
-    const auto [new_width, new_height] = squaredSize(page.width, page.height, page.x_dpi, page.y_dpi);
+    const auto [new_width, new_height] =
+        squaredSize(page.width, page.height, page.x_dpi, page.y_dpi);
     PageImage out;
     out.width = static_cast<int>(new_width);
     out.height = static_cast<int>(new_height);

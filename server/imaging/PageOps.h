@@ -20,7 +20,7 @@ PageImage squarePixels(PageImage page);
 
 /// The height/width a page gets from squarePixels, without doing it (for limit checks).
 std::pair<std::int64_t, std::int64_t> squaredSize(std::int64_t width, std::int64_t height,
-                                                 double x_dpi, double y_dpi);
+                                                  double x_dpi, double y_dpi);
 
 /// Rotates by `degrees` (counter-clockwise) about the centre, keeping the size; uncovered
 /// corners are white.

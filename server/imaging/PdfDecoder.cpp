@@ -98,8 +98,8 @@ void decodePdf(std::string_view bytes, PageBudget& budget, std::vector<PageImage
             }
         } else if (image.format() == poppler::image::format_argb32) {
             for (int y = 0; y < result.height; ++y) {
-                const auto* row =
-                    reinterpret_cast<const unsigned char*>(data + static_cast<std::size_t>(y) * stride);
+                const auto* row = reinterpret_cast<const unsigned char*>(
+                    data + static_cast<std::size_t>(y) * stride);
                 for (int x = 0; x < result.width; ++x) {
                     // BGRA byte order in memory on little-endian machines.
                     const unsigned b = row[x * 4], g = row[x * 4 + 1], r = row[x * 4 + 2];

@@ -35,8 +35,7 @@ std::string encodePngPreview(const PageImage& page, int max_width) {
     image.format = PNG_FORMAT_GRAY;
     png_alloc_size_t size = 0;
     // First call measures, second writes.
-    if (!png_image_write_to_memory(&image, nullptr, &size, 0, source->pixels.data(), 0,
-                                   nullptr)) {
+    if (!png_image_write_to_memory(&image, nullptr, &size, 0, source->pixels.data(), 0, nullptr)) {
         throw Error(ErrorKind::Internal, "png_encode_failed",
                     std::string("PNG を作成できません: ") + image.message);
     }

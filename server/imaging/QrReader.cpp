@@ -105,15 +105,17 @@ bool allSetsComplete(const std::map<SymbolKey, QrSymbolRead>& found) {
     return true;
 }
 
-View identity(const PageImage& page) { return {page, 1.0, 0.0}; }
+View identity(const PageImage& page) {
+    return {page, 1.0, 0.0};
+}
 
 View rescaled(const PageImage& page) {
     // Low-resolution faxes have 2–3 pixel modules: enlarging helps the finder-pattern
     // search; large photos are the opposite case.
     const double scale = page.width <= 2000 ? 2.0 : 0.5;
-    return {resized(page, static_cast<int>(page.width * scale),
-                    static_cast<int>(page.height * scale)),
-            scale, 0.0};
+    return {
+        resized(page, static_cast<int>(page.width * scale), static_cast<int>(page.height * scale)),
+        scale, 0.0};
 }
 
 View tilted(const PageImage& page, double degrees) {
@@ -133,7 +135,9 @@ std::vector<QrSymbolRead> findQrCodes(const PageImage& page) {
     // a last resort for real scanners' blur and stair-stepped edges.
     const std::vector<Pass> passes = {
         {identity, Binarizer::LocalAverage},
-        {[](const PageImage& p) { return View{medianFiltered(p), 1.0, 0.0}; },
+        {[](const PageImage& p) {
+             return View{medianFiltered(p), 1.0, 0.0};
+         },
          Binarizer::LocalAverage},
         {[](const PageImage& p) { return rescaled(medianFiltered(p)); }, Binarizer::LocalAverage},
         {[](const PageImage& p) { return tilted(p, 3.0); }, Binarizer::LocalAverage},
@@ -146,7 +150,6 @@ std::vector<QrSymbolRead> findQrCodes(const PageImage& page) {
             found.emplace(keyOf(symbol), std::move(symbol));
         }
         if (!found.empty() && allSetsComplete(found)) break;
-        break;
     }
     std::vector<QrSymbolRead> symbols;
     for (auto& [key, symbol] : found) symbols.push_back(std::move(symbol));

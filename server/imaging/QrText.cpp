@@ -13,7 +13,9 @@ using prescription::Severity;
 
 namespace {
 
-bool isJahisText(std::string_view text) { return text.substr(0, 5) == "JAHIS"; }
+bool isJahisText(std::string_view text) {
+    return text.substr(0, 5) == "JAHIS";
+}
 
 }  // namespace
 
@@ -76,8 +78,8 @@ QrTextResult qrSymbolsToText(const std::vector<QrSymbolRead>& symbols) {
     }
     result.findings = std::move(problems);
     if (result.findings.empty() && readable_non_jahis) {
-        result.findings.push_back({"qr_not_jahis", Severity::Error,
-                                   "処方箋のQRコード（JAHIS形式）ではありません。", ""});
+        result.findings.push_back(
+            {"qr_not_jahis", Severity::Error, "処方箋のQRコード（JAHIS形式）ではありません。", ""});
     }
     return result;
 }

@@ -31,7 +31,9 @@ tmsize_t readProc(thandle_t handle, void* buffer, tmsize_t size) {
     return n;
 }
 
-tmsize_t writeProc(thandle_t, void*, tmsize_t) { return -1; }
+tmsize_t writeProc(thandle_t, void*, tmsize_t) {
+    return -1;
+}
 
 toff_t seekProc(thandle_t handle, toff_t offset, int whence) {
     auto* file = static_cast<MemoryFile*>(handle);
@@ -42,9 +44,15 @@ toff_t seekProc(thandle_t handle, toff_t offset, int whence) {
     return file->position;
 }
 
-int closeProc(thandle_t) { return 0; }
-toff_t sizeProc(thandle_t handle) { return static_cast<MemoryFile*>(handle)->data.size(); }
-int mapProc(thandle_t, void**, toff_t*) { return 0; }
+int closeProc(thandle_t) {
+    return 0;
+}
+toff_t sizeProc(thandle_t handle) {
+    return static_cast<MemoryFile*>(handle)->data.size();
+}
+int mapProc(thandle_t, void**, toff_t*) {
+    return 0;
+}
 void unmapProc(thandle_t, void*, toff_t) {}
 
 // Returning 1 keeps libtiff from also calling its global handler, which prints to stderr.
@@ -58,7 +66,9 @@ int errorHandler(TIFF*, void* user_data, const char* module, const char* fmt, va
     return 1;
 }
 
-int warningHandler(TIFF*, void*, const char*, const char*, va_list) { return 1; }
+int warningHandler(TIFF*, void*, const char*, const char*, va_list) {
+    return 1;
+}
 
 struct TiffCloser {
     void operator()(TIFF* tif) const { TIFFClose(tif); }
@@ -96,8 +106,7 @@ bool decodeGreyStrips(TIFF* tif, MemoryFile& file, PageImage& page, std::uint16_
     for (std::uint32_t s = 0; s < strips; ++s) {
         const std::uint32_t first_row = s * rows_per_strip;
         if (first_row >= static_cast<std::uint32_t>(page.height)) break;
-        const std::uint32_t rows =
-            std::min<std::uint32_t>(rows_per_strip, page.height - first_row);
+        const std::uint32_t rows = std::min<std::uint32_t>(rows_per_strip, page.height - first_row);
         const tmsize_t got = TIFFReadEncodedStrip(tif, s, strip.data(), strip_size);
         if (got < 0) fail(file, "strip read error");
         if (got < static_cast<tmsize_t>(rows) * line_size) fail(file, "short strip");
@@ -126,8 +135,8 @@ void decodeRgba(TIFF* tif, MemoryFile& file, PageImage& page) {
         throwCorrupt("TIFF", file.error.empty() ? message : file.error);
     }
     std::vector<std::uint32_t> raster(page.pixels.size());
-    if (!TIFFReadRGBAImageOriented(tif, page.width, page.height, raster.data(),
-                                   ORIENTATION_TOPLEFT, 0)) {
+    if (!TIFFReadRGBAImageOriented(tif, page.width, page.height, raster.data(), ORIENTATION_TOPLEFT,
+                                   0)) {
         fail(file, "RGBA read error");
     }
     for (std::size_t i = 0; i < raster.size(); ++i) {
@@ -146,14 +155,14 @@ void decodeTiff(std::string_view bytes, PageBudget& budget, std::vector<PageImag
     TIFFOpenOptionsSetWarningHandlerExtR(options.get(), warningHandler, &file);
     // libtiff's own buffers (one strip or tile) never need more than a page's worth at
     // 8 bytes per pixel; a lying header cannot make it allocate beyond that.
-    const auto max_alloc = std::max<std::int64_t>(16 << 20, budget.limits().max_pixels_per_page * 8);
+    const auto max_alloc =
+        std::max<std::int64_t>(16 << 20, budget.limits().max_pixels_per_page * 8);
     TIFFOpenOptionsSetMaxSingleMemAlloc(options.get(), static_cast<tmsize_t>(max_alloc));
 
     // "rm": read-only, never memory-map (the mapping callback refuses anyway).
-    std::unique_ptr<TIFF, TiffCloser> tif(TIFFClientOpenExt("memory", "rm", &file, readProc,
-                                                            writeProc, seekProc, closeProc,
-                                                            sizeProc, mapProc, unmapProc,
-                                                            options.get()));
+    std::unique_ptr<TIFF, TiffCloser> tif(
+        TIFFClientOpenExt("memory", "rm", &file, readProc, writeProc, seekProc, closeProc, sizeProc,
+                          mapProc, unmapProc, options.get()));
     if (!tif) fail(file, "cannot open");
 
     budget.checkPageCount(TIFFNumberOfDirectories(tif.get()));

@@ -29,7 +29,9 @@ void expectError(F decode, ErrorKind kind, const std::string& code, double secon
     EXPECT_EQ(testing::internal::GetCapturedStderr(), "") << code;
 }
 
-PageImage smallPage() { return blankPage(400, 300, 200); }
+PageImage smallPage() {
+    return blankPage(400, 300, 200);
+}
 
 TEST(DocumentDecoder, SniffsTypesByMagicBytes) {
     struct Case {
@@ -74,10 +76,9 @@ TEST(DocumentDecoder, DecodesEachFaxCompressionAndResolution) {
         double x_dpi, y_dpi;
         int expected_height;
     } cases[] = {
-        {"G4 fine", 4, 200, 200, 600},
-        {"G4 standard", 4, 200, 100, 600},
+        {"G4 fine", 4, 200, 200, 600},           {"G4 standard", 4, 200, 100, 600},
         {"G3 standard 204x98", 3, 204, 98, 600},  // nominally 2:1: rows doubled exactly
-        {"G3 fine 204x196", 3, 204, 196, 300},  // ratio 1.04: square enough, no stretch
+        {"G3 fine 204x196", 3, 204, 196, 300},    // ratio 1.04: square enough, no stretch
         {"uncompressed", 1, 200, 200, 600},
     };
     for (const Case& c : cases) {
@@ -169,7 +170,8 @@ TEST(DocumentDecoder, RejectsTruncatedFiles) {
     for (const Case& c : cases) {
         for (double keep : {0.3, 0.6, 0.95}) {
             SCOPED_TRACE(std::string(c.name) + " " + std::to_string(keep));
-            const std::string cut = c.bytes.substr(0, static_cast<std::size_t>(c.bytes.size() * keep));
+            const std::string cut =
+                c.bytes.substr(0, static_cast<std::size_t>(c.bytes.size() * keep));
             expectError([&] { decodeDocument(cut); }, ErrorKind::BadRequest, "image_corrupt");
         }
     }
@@ -178,6 +180,15 @@ TEST(DocumentDecoder, RejectsTruncatedFiles) {
 TEST(DocumentDecoder, RejectsAPngClaimingTenGigapixelsBeforeDecoding) {
     expectError([] { decodeDocument(pngClaiming(100000, 100000)); }, ErrorKind::BadRequest,
                 "image_too_large", 0.5);
+}
+
+TEST(DocumentDecoder, RejectsATiffClaimingTenGigapixelsBeforeDecoding) {
+    expectError([] { decodeDocument(tiffClaiming(100000, 100000)); }, ErrorKind::BadRequest,
+                "image_too_large", 0.5);
+    // The same file with a plausible size gets as far as its (bogus) strip: the size alone
+    // was refused above.
+    expectError([] { decodeDocument(tiffClaiming(64, 1)); }, ErrorKind::BadRequest,
+                "image_corrupt");
 }
 
 TEST(DocumentDecoder, RejectsAPdfWithTenThousandPages) {
@@ -196,10 +207,16 @@ TEST(DocumentDecoder, EnforcesPageAndPixelLimits) {
     const PageImage page = blankPage(1000, 1000, 200);
     DecodeLimits limits;
     limits.max_pages = 2;
-    expectError([&] { decodeDocument(writeBilevelTiff({page, page, page}, 200, 200), limits); },
-                ErrorKind::BadRequest, "too_many_pages");
-    expectError([&] { decodeDocument(writePdf({page, page, page}, 200), limits); },
-                ErrorKind::BadRequest, "too_many_pages");
+    expectError(
+        [&] {
+            decodeDocument(writeBilevelTiff({page, page, page}, 200, 200), limits);
+        },
+        ErrorKind::BadRequest, "too_many_pages");
+    expectError(
+        [&] {
+            decodeDocument(writePdf({page, page, page}, 200), limits);
+        },
+        ErrorKind::BadRequest, "too_many_pages");
 
     limits = {};
     limits.max_pixels_per_page = 999'999;
@@ -217,8 +234,11 @@ TEST(DocumentDecoder, EnforcesPageAndPixelLimits) {
 
     limits = {};
     limits.max_total_pixels = 2'500'000;
-    expectError([&] { decodeDocument(writeBilevelTiff({page, page, page}, 200, 200), limits); },
-                ErrorKind::BadRequest, "image_too_large");
+    expectError(
+        [&] {
+            decodeDocument(writeBilevelTiff({page, page, page}, 200, 200), limits);
+        },
+        ErrorKind::BadRequest, "image_too_large");
 
     limits = {};
     limits.max_input_bytes = 100;

@@ -14,8 +14,8 @@
 #include <stdexcept>
 
 #include "core/TextEncoding.h"
-#include "unit/jahis/JahisSamples.h"
 #include "jahis/JahisWriter.h"
+#include "unit/jahis/JahisSamples.h"
 
 namespace rxdesk::imaging::fixtures {
 
@@ -43,7 +43,8 @@ struct MemoryOut {
 tmsize_t outRead(thandle_t h, void* buffer, tmsize_t size) {
     auto* out = static_cast<MemoryOut*>(h);
     if (out->position >= out->data.size()) return 0;
-    const auto n = std::min<tmsize_t>(size, static_cast<tmsize_t>(out->data.size() - out->position));
+    const auto n =
+        std::min<tmsize_t>(size, static_cast<tmsize_t>(out->data.size() - out->position));
     std::memcpy(buffer, out->data.data() + out->position, static_cast<std::size_t>(n));
     out->position += static_cast<toff_t>(n);
     return n;
@@ -65,9 +66,15 @@ toff_t outSeek(thandle_t h, toff_t offset, int whence) {
     return out->position;
 }
 
-int outClose(thandle_t) { return 0; }
-toff_t outSize(thandle_t h) { return static_cast<MemoryOut*>(h)->data.size(); }
-int outMap(thandle_t, void**, toff_t*) { return 0; }
+int outClose(thandle_t) {
+    return 0;
+}
+toff_t outSize(thandle_t h) {
+    return static_cast<MemoryOut*>(h)->data.size();
+}
+int outMap(thandle_t, void**, toff_t*) {
+    return 0;
+}
 void outUnmap(thandle_t, void*, toff_t) {}
 
 TIFF* openTiffWriter(MemoryOut& out) {
@@ -95,7 +102,9 @@ void haruError(HPDF_STATUS error, HPDF_STATUS detail, void*) {
 
 }  // namespace
 
-std::string richJahisText() { return jahis::JahisWriter::write(jahis::samples::richPrescription()); }
+std::string richJahisText() {
+    return jahis::JahisWriter::write(jahis::samples::richPrescription());
+}
 
 std::string shortJahisText() {
     prescription::Prescription p = jahis::samples::richPrescription();
@@ -125,7 +134,8 @@ std::string toShiftJis(std::string_view utf8) {
 QrModules encodeQr(std::string_view bytes, int version) {
     std::unique_ptr<QRcode, decltype(&QRcode_free)> code(
         QRcode_encodeData(static_cast<int>(bytes.size()),
-                          reinterpret_cast<const unsigned char*>(bytes.data()), version, QR_ECLEVEL_M),
+                          reinterpret_cast<const unsigned char*>(bytes.data()), version,
+                          QR_ECLEVEL_M),
         QRcode_free);
     return toModules(code.get());
 }
@@ -160,7 +170,9 @@ PageImage blankPage(int width, int height, double dpi) {
     return page;
 }
 
-PageImage a4Page() { return blankPage(1728, 2339, 200); }
+PageImage a4Page() {
+    return blankPage(1728, 2339, 200);
+}
 
 void drawQr(PageImage& page, const QrModules& qr, int left, int top, int module_px) {
     const int quiet = 4 * module_px;
@@ -312,7 +324,8 @@ std::string writeJpeg(const PageImage& page, int quality, int dpi) {
     cinfo.X_density = cinfo.Y_density = static_cast<UINT16>(dpi);
     jpeg_start_compress(&cinfo, TRUE);
     while (cinfo.next_scanline < cinfo.image_height) {
-        JSAMPROW row = const_cast<JSAMPROW>(page.pixels.data() + at(page, 0, static_cast<int>(cinfo.next_scanline)));
+        JSAMPROW row = const_cast<JSAMPROW>(page.pixels.data() +
+                                            at(page, 0, static_cast<int>(cinfo.next_scanline)));
         jpeg_write_scanlines(&cinfo, &row, 1);
     }
     jpeg_finish_compress(&cinfo);
@@ -328,8 +341,9 @@ std::string writePdf(const std::vector<PageImage>& pages, double dpi) {
     HPDF_SetCompressionMode(pdf.get(), HPDF_COMP_ALL);
     for (const PageImage& image : pages) {
         const std::string png = writePng(image);
-        HPDF_Image embedded = HPDF_LoadPngImageFromMem(
-            pdf.get(), reinterpret_cast<const HPDF_BYTE*>(png.data()), static_cast<HPDF_UINT>(png.size()));
+        HPDF_Image embedded =
+            HPDF_LoadPngImageFromMem(pdf.get(), reinterpret_cast<const HPDF_BYTE*>(png.data()),
+                                     static_cast<HPDF_UINT>(png.size()));
         HPDF_Page page = HPDF_AddPage(pdf.get());
         const auto width = static_cast<HPDF_REAL>(image.width * 72.0 / dpi);
         const auto height = static_cast<HPDF_REAL>(image.height * 72.0 / dpi);
@@ -357,8 +371,8 @@ std::string minimalPdf(int pages, double width_pt, double height_pt) {
     for (int i = 0; i < pages; ++i) kids += std::to_string(3 + i) + " 0 R ";
     char box[128];
     std::snprintf(box, sizeof box, "[0 0 %.0f %.0f]", width_pt, height_pt);
-    object("<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages) +
-           " /MediaBox " + box + " >>");
+    object("<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages) + " /MediaBox " +
+           box + " >>");
     for (int i = 0; i < pages; ++i) object("<< /Type /Page /Parent 2 0 R >>");
     const std::size_t xref = pdf.size();
     pdf += "xref\n0 " + std::to_string(offsets.size() + 1) + "\n0000000000 65535 f \n";
@@ -389,6 +403,29 @@ std::string pngClaiming(std::uint32_t width, std::uint32_t height) {
     putChunk(png, "IDAT", idat);
     putChunk(png, "IEND", "");
     return png;
+}
+
+std::string tiffClaiming(std::uint32_t width, std::uint32_t height) {
+    std::string tiff("II*\0", 4);
+    auto put = [&](std::uint32_t value, int bytes) {
+        for (int i = 0; i < bytes; ++i) tiff.push_back(static_cast<char>(value >> (8 * i)));
+    };
+    put(8, 4);  // first IFD right after the header
+    struct Entry {
+        std::uint16_t tag, type;
+        std::uint32_t value;
+    } entries[] = {{256, 4, width}, {257, 4, height}, {258, 3, 1},      {259, 3, 4},
+                   {262, 3, 0},     {273, 4, 110},    {278, 4, height}, {279, 4, 16}};
+    put(8, 2);
+    for (const Entry& e : entries) {
+        put(e.tag, 2);
+        put(e.type, 2);
+        put(1, 4);
+        put(e.value, 4);  // SHORT values sit in the low bytes of the 4-byte field
+    }
+    put(0, 4);  // no next IFD
+    tiff += std::string(16, '\0');
+    return tiff;
 }
 
 }  // namespace rxdesk::imaging::fixtures

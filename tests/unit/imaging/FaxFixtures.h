@@ -77,4 +77,8 @@ std::string minimalPdf(int pages, double width_pt, double height_pt);
 /// pixels, followed by a tiny IDAT and IEND: a decompression bomb's calling card.
 std::string pngClaiming(std::uint32_t width, std::uint32_t height);
 
+/// A little-endian G4 TIFF whose one directory claims width × height pixels over a 16-byte
+/// strip.
+std::string tiffClaiming(std::uint32_t width, std::uint32_t height);
+
 }  // namespace rxdesk::imaging::fixtures

@@ -35,7 +35,8 @@ TEST(PngPreview, KeepsThinFaxStrokesVisibleWhenShrinking) {
     // A 3-pixel text bar shrunk 4× becomes a grey line, not nothing.
     const int y = page.height / 20 / 4;
     int darkest = 255;
-    for (int dy = -1; dy <= 1; ++dy) darkest = std::min<int>(darkest, preview.at(page.width / 12 / 4 + 2, y + dy));
+    for (int dy = -1; dy <= 1; ++dy)
+        darkest = std::min<int>(darkest, preview.at(page.width / 12 / 4 + 2, y + dy));
     EXPECT_LT(darkest, 160);
 }
 

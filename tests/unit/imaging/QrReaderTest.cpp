@@ -28,13 +28,20 @@ PageImage throughFax(const PageImage& printed, double skew_degrees, double noise
 TEST(QrReader, ReadsAShiftJisJahisQrFromALowResolutionSkewedNoisyFax) {
     const std::string text = shortJahisText();
     const std::string sjis = toShiftJis(text);
-    PageImage printed = a4Page();
-    // Modules of 3 pixels at 200 dpi (0.38 mm), so 1.5 scan lines at 100 dpi; 1% speckle
-    // defeats a plain read and needs the median-filtered pass.
-    drawQr(printed, encodeQr(sjis), 1000, 1500, 3);
-    for (double skew : {2.5, -3.0}) {
-        SCOPED_TRACE(skew);
-        const PageImage fax = throughFax(printed, skew, 0.01);
+    // Modules of 3 pixels at 200 dpi (0.38 mm) are 1.5 scan lines at 100 dpi. The cases
+    // with 1° skew defeat a plain read and need the filtered/rescaled fallback passes.
+    struct Case {
+        int module_px;
+        double noise;
+        double skew;
+    } cases[] = {{3, 0.01, 2.5}, {3, 0.01, -3.0}, {3, 0.01, 1.0}, {4, 0.02, 1.0}};
+    const QrModules qr = encodeQr(sjis);
+    for (const Case& c : cases) {
+        SCOPED_TRACE(testing::Message()
+                     << "module " << c.module_px << " noise " << c.noise << " skew " << c.skew);
+        PageImage printed = a4Page();
+        drawQr(printed, qr, 1000, 1500, c.module_px);
+        const PageImage fax = throughFax(printed, c.skew, c.noise);
         const std::vector<QrSymbolRead> symbols = findQrCodes(fax);
         ASSERT_EQ(symbols.size(), 1u);
         EXPECT_EQ(symbols[0].bytes, sjis);  // raw Shift_JIS bytes, not a mis-decoded string

@@ -9,7 +9,9 @@ namespace {
 
 const std::string kText = "JAHIS10\r\n1,1,1234567,13,医療法人 工業会病院\r\n51,20261120\r\n";
 
-std::string sjis(const std::string& utf8) { return *utf8ToCp932(utf8); }
+std::string sjis(const std::string& utf8) {
+    return *utf8ToCp932(utf8);
+}
 
 // Splits `bytes` into `n` structured-append symbols as a reader would report them.
 std::vector<QrSymbolRead> split(const std::string& bytes, int n) {
@@ -50,10 +52,8 @@ TEST(QrText, DecodesAndJoinsSymbols) {
         const char* name;
         std::vector<QrSymbolRead> symbols;
     } cases[] = {
-        {"one Shift_JIS symbol", {lone(shift_jis)}},
-        {"one UTF-8 symbol", {lone(kText)}},
-        {"structured append, shuffled", shuffled},
-        {"a symbol read twice", read_twice},
+        {"one Shift_JIS symbol", {lone(shift_jis)}}, {"one UTF-8 symbol", {lone(kText)}},
+        {"structured append, shuffled", shuffled},   {"a symbol read twice", read_twice},
         {"with an unrelated QR code", with_url},
     };
     for (const Case& c : cases) {
