@@ -21,7 +21,8 @@ constexpr const char* kUsage =
     "  client revoke ID | client list\n"
     "  audit verify               監査ログのハッシュチェーンを検証する\n"
     "  backup DEST                稼働中でも一貫したバックアップを作る\n"
-    "  demo                       デモデータを読み込む\n";
+    "  demo                       デモデータを読み込む\n"
+    "  routes                     HTTP API の一覧と必要な権限を表示する\n";
 
 }  // namespace
 
@@ -50,6 +51,7 @@ int runCli(int argc, char** argv) {
         if (command == "audit") return auditCommand(ctx);
         if (command == "backup") return backupCommand(ctx);
         if (command == "demo") return demoCommand(ctx);
+        if (command == "routes") return routesCommand(ctx);
         std::cerr << "rxdesk: 不明なコマンドです: " << command << "\n" << kUsage;
         return 2;
     } catch (const Error& e) {

@@ -23,6 +23,7 @@ int clientCommand(CommandContext& ctx);  ///< rxdesk client add|revoke|list
 int auditCommand(CommandContext& ctx);   ///< rxdesk audit verify
 int backupCommand(CommandContext& ctx);  ///< rxdesk backup DEST
 int demoCommand(CommandContext& ctx);    ///< rxdesk demo (loads demo data)
+int routesCommand(CommandContext& ctx);  ///< rxdesk routes (every HTTP route and its permission)
 
 /// The audit identity of the command-line operator.
 auth::Caller cliCaller();
