@@ -68,7 +68,7 @@ HttpListener::HttpListener(const Settings& settings, Services& services) {
         https_port_ = https_socket.address().port();
         sockets_.push_back(https_socket);
         https_ = std::make_unique<Poco::Net::HTTPServer>(
-            new http::HandlerFactory(services.httpDependencies(true)), *pool_, https_socket,
+            new http::HandlerFactory(services.httpDependencies(true), settings.web_root), *pool_, https_socket,
             serverParams(settings));
         if (settings.http_enabled) {
             // Plain HTTP never leaves the machine: it is bound to loopback whatever the config.
@@ -77,7 +77,7 @@ HttpListener::HttpListener(const Settings& settings, Services& services) {
             http_port_ = http_socket.address().port();
             sockets_.push_back(http_socket);
             http_ = std::make_unique<Poco::Net::HTTPServer>(
-                new http::HandlerFactory(services.httpDependencies(false)), *pool_, http_socket,
+                new http::HandlerFactory(services.httpDependencies(false), settings.web_root), *pool_, http_socket,
                 serverParams(settings));
         }
     } catch (const Poco::Net::NetException& e) {

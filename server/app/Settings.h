@@ -33,6 +33,7 @@ struct Settings {
     store::Durability durability = store::Durability::Full;  ///< rxdesk.store.durability
     auth::AuthSettings auth;  ///< rxdesk.session.*, rxdesk.login.*, rxdesk.password.*
     std::string log_level = "information";  ///< rxdesk.log.level
+    std::string web_root = "web";  ///< rxdesk.web.root: the UI's static files ("" = none)
 
     std::string databasePath() const { return data_dir + "/rxdesk.db"; }
     std::string blobRoot() const { return data_dir + "/blobs"; }

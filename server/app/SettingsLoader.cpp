@@ -98,6 +98,7 @@ Settings loadSettings(const Poco::Util::AbstractConfiguration& config, const Env
     a.password_iterations =
         r.integer("rxdesk.password.pbkdf2_iterations", a.password_iterations, 1000, 10'000'000);
 
+    s.web_root = r.string("rxdesk.web.root", s.web_root);
     s.log_level = r.string("rxdesk.log.level", s.log_level);
     static const char* kLevels[] = {"fatal", "critical", "error", "warning", "notice",
                                     "information", "debug", "trace"};

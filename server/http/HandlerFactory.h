@@ -2,20 +2,26 @@
 
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 
+#include <string>
+
 #include "http/HttpDependencies.h"
 
 namespace rxdesk::http {
 
-/// Hands every request to an ApiRequestHandler.
+/// Hands API and operator paths (/api/…, /healthz, /readyz, /metrics) to an
+/// ApiRequestHandler and everything else to the static files of the web UI (when a web
+/// root is set).
 class HandlerFactory : public Poco::Net::HTTPRequestHandlerFactory {
 public:
-    explicit HandlerFactory(const HttpDependencies& deps) : deps_(deps) {}
+    HandlerFactory(const HttpDependencies& deps, std::string web_root = {})
+        : deps_(deps), web_root_(std::move(web_root)) {}
 
     Poco::Net::HTTPRequestHandler* createRequestHandler(
         const Poco::Net::HTTPServerRequest& request) override;
 
 private:
     const HttpDependencies& deps_;
+    std::string web_root_;
 };
 
 }  // namespace rxdesk::http
