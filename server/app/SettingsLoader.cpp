@@ -9,50 +9,10 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "app/SettingsReader.h"
 #include "core/Error.h"
 
 namespace rxdesk::app {
-namespace {
-
-class Reader {
-public:
-    Reader(const Poco::Util::AbstractConfiguration& config, const EnvironmentLookup& env)
-        : config_(config), env_(env) {}
-
-    std::string string(const std::string& key, const std::string& fallback) const {
-        std::string var = key;
-        for (char& c : var) c = c == '.' ? '_' : char(std::toupper(static_cast<unsigned char>(c)));
-        if (auto value = env_(var)) return *value;
-        return config_.getString(key, fallback);
-    }
-
-    int integer(const std::string& key, int fallback, int min, int max) const {
-        std::string text = Poco::trim(string(key, std::to_string(fallback)));
-        int value = 0;
-        if (!Poco::NumberParser::tryParse(text, value) || value < min || value > max)
-            throw invalid(key, std::to_string(min) + "〜" + std::to_string(max) +
-                                   " の整数にしてください");
-        return value;
-    }
-
-    bool boolean(const std::string& key, bool fallback) const {
-        std::string text = Poco::toLower(Poco::trim(string(key, fallback ? "true" : "false")));
-        if (text == "true" || text == "yes" || text == "1" || text == "on") return true;
-        if (text == "false" || text == "no" || text == "0" || text == "off") return false;
-        throw invalid(key, "true か false にしてください");
-    }
-
-    static Error invalid(const std::string& key, const std::string& why) {
-        return Error(ErrorKind::BadRequest, "invalid_setting", "設定 " + key + " が不正です: " + why,
-                     key);
-    }
-
-private:
-    const Poco::Util::AbstractConfiguration& config_;
-    const EnvironmentLookup& env_;
-};
-
-}  // namespace
 
 std::optional<std::string> processEnvironment(const std::string& name) {
     const char* value = std::getenv(name.c_str());
@@ -61,10 +21,10 @@ std::optional<std::string> processEnvironment(const std::string& name) {
 }
 
 Settings loadSettings(const Poco::Util::AbstractConfiguration& config, const EnvironmentLookup& env) {
-    Reader r(config, env);
+    SettingsReader r(config, env);
     Settings s;
     s.data_dir = r.string("rxdesk.data_dir", s.data_dir);
-    if (s.data_dir.empty()) throw Reader::invalid("rxdesk.data_dir", "空にはできません");
+    if (s.data_dir.empty()) throw SettingsReader::invalid("rxdesk.data_dir", "空にはできません");
     s.bind_address = r.string("rxdesk.https.bind", s.bind_address);
     s.https_port = r.integer("rxdesk.https.port", s.https_port, 0, 65535);
     s.tls_certificate = r.string("rxdesk.tls.certificate", s.data_dir + "/tls/server.crt");
@@ -83,7 +43,7 @@ Settings loadSettings(const Poco::Util::AbstractConfiguration& config, const Env
     std::string durability = r.string("rxdesk.store.durability", "full");
     if (durability == "full") s.durability = store::Durability::Full;
     else if (durability == "normal") s.durability = store::Durability::Normal;
-    else throw Reader::invalid("rxdesk.store.durability", "full か normal にしてください");
+    else throw SettingsReader::invalid("rxdesk.store.durability", "full か normal にしてください");
 
     auto& a = s.auth;
     a.idle_timeout_seconds =
@@ -103,7 +63,7 @@ Settings loadSettings(const Poco::Util::AbstractConfiguration& config, const Env
     static const char* kLevels[] = {"fatal", "critical", "error", "warning", "notice",
                                     "information", "debug", "trace"};
     if (std::find(std::begin(kLevels), std::end(kLevels), s.log_level) == std::end(kLevels))
-        throw Reader::invalid("rxdesk.log.level", "error, warning, information, debug などにしてください");
+        throw SettingsReader::invalid("rxdesk.log.level", "error, warning, information, debug などにしてください");
     return s;
 }
 

@@ -7,11 +7,10 @@
 #include <string>
 
 #include "app/Settings.h"
+#include "app/SettingsReader.h"
 
 namespace rxdesk::app {
 
-/// Looks up an environment variable; injectable for tests.
-using EnvironmentLookup = std::function<std::optional<std::string>(const std::string&)>;
 
 /// The process environment.
 std::optional<std::string> processEnvironment(const std::string& name);
