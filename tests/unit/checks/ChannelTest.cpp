@@ -6,7 +6,7 @@ namespace rxdesk::checks {
 namespace {
 
 TEST(Channel, NamesRoundTrip) {
-    for (Channel c : {Channel::Fax, Channel::EPrescription, Channel::ClinicApi, Channel::Counter}) {
+    for (Channel c : {Channel::Fax, Channel::Eprescription, Channel::ClinicApi, Channel::Counter}) {
         EXPECT_EQ(parseChannel(toString(c)), c);
     }
     EXPECT_EQ(toString(Channel::ClinicApi), "clinic_api");

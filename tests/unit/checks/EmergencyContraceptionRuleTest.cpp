@@ -47,7 +47,7 @@ TEST(EmergencyContraceptionRule, OneTabletOnlyTakenInFrontOfThePharmacist) {
          DosageForm::AsNeeded,
          1,
          "2",
-         Channel::EPrescription,
+         Channel::Eprescription,
          {"rx_emergency_contraceptive_in_person", "rx_emergency_contraceptive_quantity"}},
         {"unreadable amount",
          kContraceptive,

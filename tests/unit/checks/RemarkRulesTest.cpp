@@ -21,7 +21,7 @@ TEST(RemarkRules, FaxedPrescriptionsNeedTheOnlineMark) {
         {Channel::Fax, {}, {"rx_online_mark_missing"}},
         {Channel::Fax, {"一包化"}, {"rx_online_mark_missing"}},
         {Channel::Counter, {}, {}},
-        {Channel::EPrescription, {}, {}},
+        {Channel::Eprescription, {}, {}},
         {Channel::ClinicApi, {}, {}},
     };
     for (const MarkCase& c : cases) {

@@ -49,7 +49,7 @@ TEST(ValidityRule, ExpiredIsAnErrorWithDatesAsEvidence) {
 TEST(ValidityRule, AppliesTheSameFourDaysToEPrescriptions) {
     Prescription rx = rxWith(kPlain);
     rx.issue_date = daysFromToday(-4);
-    EXPECT_EQ(codesOf(checkValidity(rx, context(Channel::EPrescription))),
+    EXPECT_EQ(codesOf(checkValidity(rx, context(Channel::Eprescription))),
               std::vector<std::string>{"rx_expired"});
 }
 

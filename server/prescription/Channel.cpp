@@ -1,8 +1,8 @@
-#include "workflow/Channel.h"
+#include "prescription/Channel.h"
 
 #include <array>
 
-namespace rxdesk::workflow {
+namespace rxdesk::prescription {
 namespace {
 
 struct ChannelInfo {
@@ -55,4 +55,4 @@ bool canBeMisdirected(Channel channel) {
     return info(channel).misdirectable;
 }
 
-}  // namespace rxdesk::workflow
+}  // namespace rxdesk::prescription
