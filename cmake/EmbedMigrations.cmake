@@ -1,6 +1,7 @@
 # Script mode: writes OUTPUT, a C++ file defining rxdesk::schema::embeddedMigrations()
 # from the SQL files in INPUTS (sorted by their NNNN prefix).
 set(body "")
+string(REPLACE "|" ";" INPUTS "${INPUTS}")
 foreach(path ${INPUTS})
     get_filename_component(name ${path} NAME)
     string(SUBSTRING ${name} 0 4 version)

@@ -5,9 +5,12 @@ set(RXDESK_EXCLUDE_MODULES "" CACHE STRING "Sub-folders to leave out of the buil
 
 function(rxdesk_add_subfolders)
     file(GLOB children LIST_DIRECTORIES true ${CMAKE_CURRENT_SOURCE_DIR}/*)
+    get_filename_component(parent ${CMAKE_CURRENT_SOURCE_DIR} NAME)
     foreach(dir ${children})
         get_filename_component(name ${dir} NAME)
-        if(IS_DIRECTORY ${dir} AND EXISTS ${dir}/CMakeLists.txt AND NOT name IN_LIST RXDESK_EXCLUDE_MODULES)
+        # A folder is left out by its name ("spool") or with its parent ("unit/spool").
+        if(IS_DIRECTORY ${dir} AND EXISTS ${dir}/CMakeLists.txt AND NOT name IN_LIST RXDESK_EXCLUDE_MODULES
+           AND NOT "${parent}/${name}" IN_LIST RXDESK_EXCLUDE_MODULES)
             add_subdirectory(${dir})
         endif()
     endforeach()

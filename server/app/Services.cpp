@@ -1,6 +1,12 @@
 #include "app/Services.h"
 
+#include "checks/BuiltinDrugKeywords.h"
+#include "eprescription/CurlEPrescriptionClient.h"
 #include "http/routes/AuditRoutes.h"
+#include "http/routes/ClinicRoutes.h"
+#include "http/routes/IntakeRoutes.h"
+#include "http/routes/PrescriptionRoutes.h"
+#include "imaging/ImagingDocumentReader.h"
 #include "http/routes/ClientRoutes.h"
 #include "http/routes/HealthRoutes.h"
 #include "http/routes/SessionRoutes.h"
@@ -32,6 +38,19 @@ Services::Services(const Settings& settings, const Clock& clock, FileSystem* fs)
                                                        *failure_repo_, *audit_, clock_,
                                                        settings_.auth);
     clients_ = std::make_unique<auth::ApiClientService>(*database_, *client_repo_, *audit_, clock_);
+    prescription_repo_ = std::make_unique<store::SqlitePrescriptionRepository>(*database_);
+    clinic_repo_ = std::make_unique<store::SqliteClinicRepository>(*database_);
+    // Until the drug master is imported, drug classes come from a small keyword table.
+    classifier_ = std::make_unique<checks::TableDrugClassifier>(checks::builtinKeywordClassifier());
+    document_reader_ = std::make_unique<imaging::ImagingDocumentReader>();
+    intake_ = std::make_unique<intake::IntakeService>(*database_, *prescription_repo_, *clinic_repo_,
+                                                      *blobs_, *document_reader_, *audit_,
+                                                      *classifier_, clock_);
+    if (!settings_.eprescription.base_url.empty()) {
+        sleeper_ = std::make_unique<eprescription::ThreadSleeper>();
+        eprescriptions_ = std::make_unique<eprescription::CurlEPrescriptionClient>(
+            settings_.eprescription, *sleeper_);
+    }
     addRoutes();
 }
 
@@ -45,6 +64,9 @@ void Services::addRoutes() {
     http::addUserRoutes(router_, *accounts_);
     http::addClientRoutes(router_, *clients_);
     http::addAuditRoutes(router_, *audit_);
+    http::addClinicRoutes(router_, *database_, *clinic_repo_, *audit_);
+    http::addIntakeRoutes(router_, *intake_, *document_reader_, *blobs_, eprescriptions_.get());
+    http::addPrescriptionRoutes(router_, *intake_, *blobs_);
 }
 
 const http::HttpDependencies& Services::httpDependencies(bool https) {

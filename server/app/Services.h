@@ -19,6 +19,12 @@
 #include "store/SqliteLoginFailureRepository.h"
 #include "store/SqliteSessionRepository.h"
 #include "store/SqliteUserRepository.h"
+#include "store/SqlitePrescriptionRepository.h"
+#include "checks/TableDrugClassifier.h"
+#include "eprescription/EPrescriptionService.h"
+#include "eprescription/Sleeper.h"
+#include "intake/DocumentReader.h"
+#include "intake/IntakeService.h"
 
 namespace rxdesk::app {
 
@@ -41,6 +47,10 @@ public:
     auth::AccountService& accounts() { return *accounts_; }
     auth::ApiClientService& clients() { return *clients_; }
     auth::UserRepository& users() { return *user_repo_; }
+    intake::IntakeService& intake() { return *intake_; }
+    intake::ClinicRepository& clinics() { return *clinic_repo_; }
+    /// The e-prescription service client, or null when rxdesk.eprescription.base_url is unset.
+    eprescription::EPrescriptionService* eprescriptions() { return eprescriptions_.get(); }
     http::Router& router() { return router_; }
     http::Metrics& metrics() { return metrics_; }
     /// What the HTTP wrapper needs; `https` tells whether to send HSTS.
@@ -64,6 +74,13 @@ private:
     std::unique_ptr<audit::AuditLog> audit_;
     std::unique_ptr<auth::AccountService> accounts_;
     std::unique_ptr<auth::ApiClientService> clients_;
+    std::unique_ptr<store::SqlitePrescriptionRepository> prescription_repo_;
+    std::unique_ptr<store::SqliteClinicRepository> clinic_repo_;
+    std::unique_ptr<checks::TableDrugClassifier> classifier_;
+    std::unique_ptr<intake::DocumentReader> document_reader_;
+    std::unique_ptr<intake::IntakeService> intake_;
+    std::unique_ptr<eprescription::ThreadSleeper> sleeper_;
+    std::unique_ptr<eprescription::EPrescriptionService> eprescriptions_;
     http::Router router_;
     http::Metrics metrics_;
     std::unique_ptr<http::HttpDependencies> https_deps_;

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "auth/AuthSettings.h"
+#include "eprescription/ClientSettings.h"
 #include "store/Database.h"
 
 namespace rxdesk::app {
@@ -33,6 +34,8 @@ struct Settings {
     store::Durability durability = store::Durability::Full;  ///< rxdesk.store.durability
     auth::AuthSettings auth;  ///< rxdesk.session.*, rxdesk.login.*, rxdesk.password.*
     std::string log_level = "information";  ///< rxdesk.log.level
+    /// rxdesk.eprescription.*: the national e-prescription service (empty base_url: off).
+    eprescription::ClientSettings eprescription;
     std::string web_root = "web";  ///< rxdesk.web.root: the UI's static files ("" = none)
 
     std::string databasePath() const { return data_dir + "/rxdesk.db"; }

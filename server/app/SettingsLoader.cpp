@@ -59,6 +59,22 @@ Settings loadSettings(const Poco::Util::AbstractConfiguration& config, const Env
         r.integer("rxdesk.password.pbkdf2_iterations", a.password_iterations, 1000, 10'000'000);
 
     s.web_root = r.string("rxdesk.web.root", s.web_root);
+
+    auto& e = s.eprescription;
+    e.base_url = r.string("rxdesk.eprescription.base_url", "");
+    e.client_certificate = r.string("rxdesk.eprescription.client_certificate", "");
+    e.client_private_key = r.string("rxdesk.eprescription.client_private_key", "");
+    e.ca_file = r.string("rxdesk.eprescription.ca_file", "");
+    e.connect_timeout = std::chrono::milliseconds(
+        r.integer("rxdesk.eprescription.connect_timeout_ms", int(e.connect_timeout.count()), 100, 60000));
+    e.request_timeout = std::chrono::milliseconds(
+        r.integer("rxdesk.eprescription.request_timeout_ms", int(e.request_timeout.count()), 100, 300000));
+    e.max_attempts = r.integer("rxdesk.eprescription.max_attempts", e.max_attempts, 1, 10);
+    e.initial_backoff = std::chrono::milliseconds(
+        r.integer("rxdesk.eprescription.initial_backoff_ms", int(e.initial_backoff.count()), 0, 60000));
+    e.max_backoff = std::chrono::milliseconds(
+        r.integer("rxdesk.eprescription.max_backoff_ms", int(e.max_backoff.count()), 0, 600000));
+    if (!e.base_url.empty()) e.validate();
     s.log_level = r.string("rxdesk.log.level", s.log_level);
     static const char* kLevels[] = {"fatal", "critical", "error", "warning", "notice",
                                     "information", "debug", "trace"};

@@ -13,6 +13,16 @@ enum class Permission {
     ClientManage,    ///< list/add/revoke API clients
     AuditVerify,     ///< verify the audit chain
     MetricsRead,     ///< Prometheus metrics
+    FaxUpload,       ///< fax gateways: POST received faxes
+    ClinicSubmit,    ///< clinic systems: push prescriptions
+    ScanUpload,      ///< staff: scan paper brought to the counter
+    PrescriptionRead,     ///< the queue, pages, timeline
+    PrescriptionView,     ///< one prescription (clinics: only their own, status only)
+    PrescriptionEdit,     ///< enter/correct content, lifecycle steps, misdirected, duplicates
+    PrescriptionVerify,   ///< decide on findings (pharmacist's judgement)
+    EPrescriptionRetrieve,  ///< fetch an e-prescription with its exchange number
+    ClinicRead,      ///< the clinic registry
+    ClinicManage,    ///< add clinics and their fax numbers
 };
 
 std::string_view permissionName(Permission p);

@@ -19,6 +19,16 @@ const Grant kGrants[] = {
     {Permission::ClientManage, {Role::Admin}, {}},
     {Permission::AuditVerify, {Role::Admin}, {}},
     {Permission::MetricsRead, {Role::Admin}, {}},
+    {Permission::FaxUpload, {}, {ClientKind::FaxGateway}},
+    {Permission::ClinicSubmit, {}, {ClientKind::Clinic}},
+    {Permission::ScanUpload, {Role::Pharmacist, Role::Clerk}, {}},
+    {Permission::PrescriptionRead, {Role::Pharmacist, Role::Clerk}, {}},
+    {Permission::PrescriptionView, {Role::Pharmacist, Role::Clerk}, {ClientKind::Clinic}},
+    {Permission::PrescriptionEdit, {Role::Pharmacist, Role::Clerk}, {}},
+    {Permission::PrescriptionVerify, {Role::Pharmacist}, {}},
+    {Permission::EPrescriptionRetrieve, {Role::Pharmacist, Role::Clerk}, {}},
+    {Permission::ClinicRead, {Role::Pharmacist, Role::Clerk, Role::Admin}, {}},
+    {Permission::ClinicManage, {Role::Pharmacist, Role::Admin}, {}},
 };
 
 }  // namespace
@@ -31,6 +41,16 @@ std::string_view permissionName(Permission p) {
         case Permission::ClientManage: return "client_manage";
         case Permission::AuditVerify: return "audit_verify";
         case Permission::MetricsRead: return "metrics_read";
+        case Permission::FaxUpload: return "fax_upload";
+        case Permission::ClinicSubmit: return "clinic_submit";
+        case Permission::ScanUpload: return "scan_upload";
+        case Permission::PrescriptionRead: return "prescription_read";
+        case Permission::PrescriptionView: return "prescription_view";
+        case Permission::PrescriptionEdit: return "prescription_edit";
+        case Permission::PrescriptionVerify: return "prescription_verify";
+        case Permission::EPrescriptionRetrieve: return "eprescription_retrieve";
+        case Permission::ClinicRead: return "clinic_read";
+        case Permission::ClinicManage: return "clinic_manage";
     }
     return "";
 }
@@ -52,8 +72,12 @@ bool PermissionTable::allows(const Principal& principal, Permission permission) 
 
 const std::vector<Permission>& PermissionTable::all() {
     static const std::vector<Permission> permissions{
-        Permission::Public,       Permission::OwnSession,  Permission::UserManage,
-        Permission::ClientManage, Permission::AuditVerify, Permission::MetricsRead};
+        Permission::Public,           Permission::OwnSession,         Permission::UserManage,
+        Permission::ClientManage,     Permission::AuditVerify,        Permission::MetricsRead,
+        Permission::FaxUpload,        Permission::ClinicSubmit,       Permission::ScanUpload,
+        Permission::PrescriptionRead, Permission::PrescriptionView,   Permission::PrescriptionEdit,
+        Permission::PrescriptionVerify, Permission::EPrescriptionRetrieve, Permission::ClinicRead,
+        Permission::ClinicManage};
     return permissions;
 }
 

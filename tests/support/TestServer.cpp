@@ -24,6 +24,7 @@ TestServer::TestServer(TestServerOptions options) {
     settings_.threads = 8;
     settings_.durability = store::Durability::Normal;
     settings_.auth.password_iterations = 1000;
+    settings_.web_root = "";  // every path goes to the API unless a test sets a web root
     if (options.settings) options.settings(settings_);
 
     store::PosixFileSystem fs;

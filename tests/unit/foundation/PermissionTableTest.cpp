@@ -35,6 +35,16 @@ TEST(PermissionTable, GrantsExactlyTheTable) {
         {Permission::ClientManage, false, false, false, true, false, false, false},
         {Permission::AuditVerify, false, false, false, true, false, false, false},
         {Permission::MetricsRead, false, false, false, true, false, false, false},
+        {Permission::FaxUpload, false, false, false, false, false, true, false},
+        {Permission::ClinicSubmit, false, false, false, false, true, false, false},
+        {Permission::ScanUpload, true, true, false, false, false, false, false},
+        {Permission::PrescriptionRead, true, true, false, false, false, false, false},
+        {Permission::PrescriptionView, true, true, false, false, true, false, false},
+        {Permission::PrescriptionEdit, true, true, false, false, false, false, false},
+        {Permission::PrescriptionVerify, true, false, false, false, false, false, false},
+        {Permission::EPrescriptionRetrieve, true, true, false, false, false, false, false},
+        {Permission::ClinicRead, true, true, false, true, false, false, false},
+        {Permission::ClinicManage, true, false, false, true, false, false, false},
     };
     ASSERT_EQ(std::size(cases), PermissionTable::all().size()) << "every permission has a row";
     for (const auto& c : cases) {

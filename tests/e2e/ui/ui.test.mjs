@@ -1,0 +1,642 @@
+// The counter terminal UI in a real browser against a real rxdesk: a fresh data directory
+// (`rxdesk init --json` gives the admin's one-time password and TOTP secret), `rxdesk serve`
+// on a free loopback port serving the repository's web/, and Debian's headless Chromium
+// driven by playwright-core. TOTP codes are computed here (RFC 6238); a user who signs in
+// twice waits for a fresh 30 s step, because rxdesk never accepts a step twice.
+// Throughout, the pages must raise no CSP violation, no page error and no console error
+// other than the HTTP errors a step provokes on purpose.
+//
+//   RXDESK_BIN=build/x/rxdesk node --test tests/e2e/ui/ui.test.mjs
+// Environment: RXDESK_BIN (required), CHROMIUM_PATH (default /usr/bin/chromium).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '../../..');
+const screenshots = path.join(repo, 'tests/artifacts/screenshots');
+const bin = process.env.RXDESK_BIN;
+const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const kNewAdminPassword = 'カウンターの朝は早い 2024';
+const kPharmacistPassword = 'yamada no passphrase 1';
+
+// ---------------------------------------------------------------- TOTP (RFC 6238 / 4226)
+
+function base32Decode(text) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = 0;
+  let value = 0;
+  const out = [];
+  for (const c of text.replace(/=+$/, '').toUpperCase()) {
+    const i = alphabet.indexOf(c);
+    if (i < 0) throw new Error(`not base32: ${c}`);
+    value = (value << 5) | i;
+    bits += 5;
+    if (bits >= 8) {
+      out.push((value >>> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  return Buffer.from(out);
+}
+
+function totpAt(secret, step) {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const mac = crypto.createHmac('sha1', base32Decode(secret)).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0x0f;
+  const code = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
+  return String(code).padStart(6, '0');
+}
+
+// RFC 6238 appendix B: SHA-1, secret "12345678901234567890", T = 59 s -> 94287082 (8 digits).
+assert.equal(totpAt('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', 1), '287082');
+
+const lastStep = new Map();
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** A code for a 30 s step this user has not used yet (waits for the next step if needed). */
+async function freshCode(login, secret) {
+  for (;;) {
+    const now = Date.now() / 1000;
+    const step = Math.floor(now / 30);
+    const left = (step + 1) * 30 - now;
+    // Too close to the step's end: the code could expire in flight.
+    if ((lastStep.get(login) ?? -1) < step && left > 2) {
+      lastStep.set(login, step);
+      return totpAt(secret, step);
+    }
+    await sleep(left * 1000 + 300);
+  }
+}
+
+function wrongCode(secret) {
+  const step = Math.floor(Date.now() / 30000);
+  const valid = new Set([-1, 0, 1].map((d) => totpAt(secret, step + d)));
+  for (const candidate of ['000000', '111111', '222222']) if (!valid.has(candidate)) return candidate;
+  throw new Error('unreachable');
+}
+
+// ---------------------------------------------------------------- server
+
+function hasSqlite3() {
+  try {
+    execFileSync('sqlite3', ['-version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let work;
+let server;
+let serverLog = '';
+let baseUrl;
+let admin; // {login, password, secret}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer() {
+  assert.ok(bin, 'set RXDESK_BIN to the rxdesk binary');
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'rxdesk-ui-'));
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    RXDESK_DATA_DIR: path.join(work, 'var'),
+    RXDESK_HTTPS_PORT: String(port),
+    RXDESK_HTTPS_BIND: '127.0.0.1',
+    RXDESK_WEB_ROOT: path.join(repo, 'web'),
+  };
+  const init = JSON.parse(execFileSync(bin, ['init', '--json'], { cwd: repo, env, encoding: 'utf8' }));
+  assert.ok(init.admin, 'a fresh data directory creates the admin');
+  admin = { login: init.admin.login, password: init.admin.one_time_password, secret: init.admin.totp_secret };
+
+  server = spawn(bin, ['serve'], { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise((resolve) => server.once('exit', (code, signal) => resolve({ code, signal })));
+  server.stderr.on('data', (d) => {
+    serverLog += d;
+  });
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`rxdesk did not start:\n${serverLog}`)), 60_000);
+    server.stdout.on('data', (d) => {
+      serverLog += d;
+      if (/serving https:\/\//.test(serverLog)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    exited.then(({ code, signal }) => reject(new Error(`rxdesk exited (${code ?? signal}):\n${serverLog}`)));
+  });
+  server.exitedPromise = exited;
+  baseUrl = `https://localhost:${port}`;
+}
+
+// ---------------------------------------------------------------- browser and watchers
+
+let browser;
+const problems = { csp: [], pageErrors: [], consoleErrors: [], probeCsp: [], expectedHttpErrorsSeen: 0 };
+// HTTP errors a step provokes on purpose: Chromium logs every failed fetch as a console error.
+const expectedHttpErrors = [{ status: 401, path: '/api/v1/session' }];
+
+function expectHttpError(status, urlPath) {
+  const entry = { status, path: urlPath };
+  expectedHttpErrors.push(entry);
+  return () => expectedHttpErrors.splice(expectedHttpErrors.indexOf(entry), 1);
+}
+
+function isExpectedHttpError(text, url) {
+  const m = /Failed to load resource: the server responded with a status of (\d+)/.exec(text);
+  if (!m || !url) return false;
+  const status = Number(m[1]);
+  const urlPath = new URL(url).pathname;
+  return expectedHttpErrors.some((e) => e.status === status && e.path === urlPath);
+}
+
+async function newContext(label, options = {}) {
+  const context = await browser.newContext({
+    ignoreHTTPSErrors: true,
+    locale: 'ja-JP',
+    timezoneId: 'Asia/Tokyo',
+    viewport: { width: 1280, height: 800 },
+    baseURL: baseUrl,
+    ...options,
+  });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+  await context.exposeBinding('__rxdeskCspViolation', ({ page }, v) => {
+    (page.__probe ? problems.probeCsp : problems.csp).push(`${label}: ${v.directive} blocked ${v.blocked} ${v.sample}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__rxdeskCspViolation({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample });
+    });
+  });
+  context.on('page', (page) => watchPage(page, label));
+  return context;
+}
+
+function watchPage(page, label) {
+  page.on('pageerror', (e) => problems.pageErrors.push(`${label}: ${e.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    const url = msg.location().url;
+    if (isExpectedHttpError(msg.text(), url)) {
+      problems.expectedHttpErrorsSeen += 1;
+      return;
+    }
+    if (page.__probe) return;
+    problems.consoleErrors.push(`${label}: ${msg.text()} (${url})`);
+  });
+}
+
+async function shot(page, name) {
+  fs.mkdirSync(screenshots, { recursive: true });
+  await page.screenshot({ path: path.join(screenshots, `${name}.png`) });
+}
+
+/** Waits until the app has booted and the given screen's heading is shown. */
+async function onScreen(page, urlPath, h1) {
+  await page.waitForURL((u) => u.pathname === urlPath, { timeout: 15_000 });
+  await page.locator('main h1', { hasText: h1 }).first().waitFor({ timeout: 15_000 });
+  const text = await page.locator('main').innerText();
+  assert.doesNotMatch(text, /\b(null|undefined|NaN)\b|\[object /, `no leaked placeholder on ${urlPath}`);
+}
+
+async function focused(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    return { tag: el.tagName.toLowerCase(), name: el.getAttribute('name'), text: el.textContent.trim() };
+  });
+}
+
+async function fillLogin(page, login, password, code) {
+  await page.getByLabel('ログイン名').fill(login);
+  await page.getByLabel('パスワード', { exact: true }).fill(password);
+  await page.getByLabel('確認コード（6桁）').fill(code);
+  await page.getByRole('button', { name: 'ログイン' }).click();
+}
+
+async function changePassword(page, current, next) {
+  await page.getByLabel('現在のパスワード').fill(current);
+  await page.getByLabel('新しいパスワード', { exact: true }).fill(next);
+  await page.getByLabel('新しいパスワード（確認）').fill(next);
+  await page.getByRole('button', { name: 'パスワードを変更' }).click();
+}
+
+/** The text of the field error shown under the labelled control. */
+async function fieldError(page, label) {
+  const control = page.getByLabel(label, { exact: true });
+  await page.waitForFunction(
+    (el) => el.getAttribute('aria-invalid') === 'true',
+    await control.elementHandle(),
+    { timeout: 10_000 },
+  );
+  const id = (await control.getAttribute('aria-describedby')).split(' ').find((x) => x.endsWith('-error'));
+  return page.locator(`[id="${id}"]`).innerText();
+}
+
+async function readSecrets(page) {
+  const dialog = page.locator('dialog[open]');
+  await dialog.waitFor();
+  const values = {};
+  for (const el of await dialog.locator('[data-secret]').all())
+    values[await el.getAttribute('data-secret')] = (await el.innerText()).trim();
+  return values;
+}
+
+async function closeDialog(page) {
+  await page.locator('dialog[open] [data-action="close"]').click();
+  await page.locator('dialog').waitFor({ state: 'detached' });
+}
+
+before(async () => {
+  await startServer();
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server && server.exitCode === null) {
+    server.kill('SIGTERM');
+    const timer = setTimeout(() => server.kill('SIGKILL'), 20_000);
+    const { code, signal } = await server.exitedPromise;
+    clearTimeout(timer);
+    if (code !== 0) process.stderr.write(`rxdesk exited with ${code ?? signal}:\n${serverLog}\n`);
+  }
+  if (work) fs.rmSync(work, { recursive: true, force: true });
+});
+
+// ---------------------------------------------------------------- the story
+
+test('counter terminal UI', { timeout: 540_000 }, async (t) => {
+  let failed = false;
+  // Steps build on each other: after the first failure the rest are skipped, not failed.
+  const step = (name, fn, skip = false) =>
+    t.test(name, { skip: failed ? 'an earlier step failed' : skip }, async () => {
+      try {
+        await fn();
+      } catch (e) {
+        failed = true;
+        throw e;
+      }
+    });
+
+  const adminContext = await newContext('admin');
+  const page = await adminContext.newPage();
+  let yamada; // the pharmacist's issued credentials
+  let pharmacistPage;
+
+  await step('an anonymous visit lands on the login screen with the login field focused', async () => {
+    await page.goto('/admin/users');
+    await onScreen(page, '/login', 'ログイン');
+    assert.equal(await page.locator('#user-area').isHidden(), true, 'no user shown before sign-in');
+    assert.equal(await page.locator('#app-nav').isHidden(), true, 'no navigation before sign-in');
+    assert.equal((await focused(page)).name, 'login');
+    const code = page.getByLabel('確認コード（6桁）');
+    assert.equal(await code.getAttribute('inputmode'), 'numeric');
+    assert.equal(await code.getAttribute('autocomplete'), 'one-time-code');
+    await shot(page, '01-login');
+  });
+
+  await step('a malformed code is refused next to its field before anything is sent', async () => {
+    await fillLogin(page, admin.login, admin.password, '12');
+    assert.match(await fieldError(page, '確認コード（6桁）'), /6桁の数字/);
+    assert.equal((await focused(page)).name, 'totp');
+  });
+
+  await step('a wrong code is refused with a clear message', async () => {
+    await fillLogin(page, admin.login, admin.password, wrongCode(admin.secret));
+    const alert = page.locator('.form-alert');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /正しくありません/);
+    assert.equal(await alert.getAttribute('role'), 'alert');
+    assert.equal(new URL(page.url()).pathname, '/login');
+  });
+
+  await step('the admin signs in with TOTP and is sent to the forced password change', async () => {
+    await fillLogin(page, admin.login, admin.password, await freshCode(admin.login, admin.secret));
+    await onScreen(page, '/password', 'パスワード変更');
+    assert.match(await page.locator('main').innerText(), /初回ログインです/);
+    assert.equal(await page.locator('#user-role').innerText(), '管理者');
+    assert.equal(await page.locator('#app-nav').isHidden(), true, 'nothing else until the password is changed');
+    // Other screens are not reachable yet.
+    await page.goto('/admin/users');
+    await onScreen(page, '/password', 'パスワード変更');
+    await shot(page, '02-password-change');
+  });
+
+  await step('password change errors are shown next to the field', async () => {
+    await page.getByLabel('現在のパスワード').fill(admin.password);
+    await page.getByLabel('新しいパスワード', { exact: true }).fill('短い');
+    await page.getByLabel('新しいパスワード（確認）').fill('短い');
+    await page.getByRole('button', { name: 'パスワードを変更' }).click();
+    assert.match(await fieldError(page, '新しいパスワード'), /12文字以上/);
+
+    await page.getByLabel('新しいパスワード', { exact: true }).fill(kNewAdminPassword);
+    await page.getByLabel('新しいパスワード（確認）').fill(`${kNewAdminPassword}x`);
+    await page.getByRole('button', { name: 'パスワードを変更' }).click();
+    assert.match(await fieldError(page, '新しいパスワード（確認）'), /一致しません/);
+
+    // The server answers a wrong current password with 401: a form error, not a lost session.
+    const done = expectHttpError(401, '/api/v1/session/password');
+    try {
+      await changePassword(page, 'not-the-password', kNewAdminPassword);
+      assert.match(await fieldError(page, '現在のパスワード'), /正しくありません/);
+      assert.equal(new URL(page.url()).pathname, '/password');
+    } finally {
+      done();
+    }
+  });
+
+  await step('after the change the header shows the admin and the home screen', async () => {
+    await changePassword(page, admin.password, kNewAdminPassword);
+    admin.password = kNewAdminPassword;
+    await onScreen(page, '/', 'ホーム');
+    assert.match(await page.locator('main').innerText(), /パスワードを変更しました/);
+    assert.equal(await page.locator('#user-role').innerText(), '管理者');
+    assert.equal(await page.locator('#user-name').innerText(), '管理者');
+    assert.equal(await page.getByRole('button', { name: 'ログアウト' }).isVisible(), true);
+    const nav = page.getByRole('navigation', { name: 'メインメニュー' });
+    for (const future of ['受付キュー', '原本管理', '服薬指導', '配送', '帳票']) {
+      const item = nav.locator('.nav-disabled', { hasText: future });
+      assert.equal(await item.getAttribute('aria-disabled'), 'true', `${future} is not active yet`);
+      assert.equal(await nav.getByRole('link', { name: future }).count(), 0);
+    }
+    assert.equal(await nav.getByRole('link', { name: '管理' }).isVisible(), true);
+    await shot(page, '03-home-admin');
+  });
+
+  await step('creating a pharmacist shows the one-time credentials once', async () => {
+    await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '管理' }).click();
+    await onScreen(page, '/admin/users', '管理');
+    await page.getByLabel('ログイン名').fill('yamada');
+    await page.getByLabel('表示名').fill('山田 花子');
+    await page.getByLabel('役割').selectOption('pharmacist');
+    await page.getByRole('button', { name: '追加' }).click();
+    const secrets = await readSecrets(page);
+    assert.equal(secrets.login, 'yamada');
+    assert.match(secrets.one_time_password, /^[A-Za-z0-9]{16}$/);
+    assert.match(secrets.totp_secret, /^[A-Z2-7]{16,}$/);
+    assert.ok(secrets.totp_uri.startsWith('otpauth://totp/'), secrets.totp_uri);
+    assert.ok(secrets.totp_uri.includes(`secret=${secrets.totp_secret}`));
+    yamada = { login: 'yamada', password: secrets.one_time_password, secret: secrets.totp_secret };
+    await shot(page, '04-user-credentials-once');
+
+    // Copy puts the value on the clipboard and says so.
+    await page.getByRole('button', { name: 'ワンタイムパスワードをコピー' }).click();
+    await page.locator('dialog[open] .copy-status', { hasText: 'コピーしました' }).waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), yamada.password);
+
+    await closeDialog(page);
+    const row = page.locator('tr[data-login="yamada"]');
+    await row.waitFor();
+    assert.match(await row.innerText(), /山田 花子[\s\S]*薬剤師[\s\S]*初回パスワード未変更/);
+    const html = await page.content();
+    assert.ok(!html.includes(yamada.password), 'the one-time password is gone once the dialog is closed');
+    assert.ok(!html.includes(yamada.secret), 'the TOTP secret is gone once the dialog is closed');
+  });
+
+  await step('a server error about a field is shown next to that field', async () => {
+    const done = expectHttpError(409, '/api/v1/users');
+    try {
+      await page.getByLabel('ログイン名').fill('yamada');
+      await page.getByLabel('表示名').fill('別の山田');
+      await page.getByRole('button', { name: '追加' }).click();
+      assert.match(await fieldError(page, 'ログイン名'), /既に使われています/);
+    } finally {
+      done();
+    }
+  });
+
+  await step('the pharmacist signs in with the shown credentials and sees 薬剤師 without 管理', async () => {
+    const context = await newContext('pharmacist');
+    pharmacistPage = await context.newPage();
+    await pharmacistPage.goto('/');
+    await onScreen(pharmacistPage, '/login', 'ログイン');
+    await fillLogin(pharmacistPage, yamada.login, yamada.password, await freshCode(yamada.login, yamada.secret));
+    await onScreen(pharmacistPage, '/password', 'パスワード変更');
+    await changePassword(pharmacistPage, yamada.password, kPharmacistPassword);
+    await onScreen(pharmacistPage, '/', 'ホーム');
+    assert.equal(await pharmacistPage.locator('#user-role').innerText(), '薬剤師');
+    assert.equal(await pharmacistPage.locator('#user-name').innerText(), '山田 花子');
+    const nav = pharmacistPage.getByRole('navigation', { name: 'メインメニュー' });
+    assert.equal(await nav.getByRole('link', { name: '管理' }).count(), 0);
+    await pharmacistPage.goto('/admin/users');
+    await onScreen(pharmacistPage, '/admin/users', '権限がありません');
+  });
+
+  await step('disabling asks in a keyboard-usable dialog; Esc cancels, confirm disables', async () => {
+    await page.reload();
+    await onScreen(page, '/admin/users', '管理');
+    const row = page.locator('tr[data-login="yamada"]');
+    await row.locator('[data-action="disable"]').click();
+    const dialog = page.locator('dialog[open]');
+    await dialog.waitFor();
+    assert.match(await dialog.innerText(), /山田 花子（yamada）を無効化します/);
+    assert.equal((await focused(page)).text, 'キャンセル', 'cancel has the initial focus');
+    await page.keyboard.press('Escape');
+    await page.locator('dialog').waitFor({ state: 'detached' });
+    assert.equal(await row.locator('[data-status]').getAttribute('data-status'), 'active');
+    assert.equal((await focused(page)).text, '無効化', 'focus returns to the button');
+
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await shot(page, '05-confirm-disable');
+    await page.keyboard.press('Tab');
+    assert.equal((await focused(page)).text, '無効化する');
+    await page.keyboard.press('Enter');
+    await page.locator('tr[data-login="yamada"] [data-status="disabled"]').waitFor();
+    assert.equal((await focused(page)).text, '利用者一覧', 'focus goes to the refreshed list');
+    assert.equal(await page.locator('tr[data-login="yamada"] [data-action="disable"]').count(), 0);
+  });
+
+  await step("the disabled pharmacist's next request returns them to the login screen", async () => {
+    await pharmacistPage.getByRole('link', { name: 'パスワード変更' }).click();
+    await onScreen(pharmacistPage, '/password', 'パスワード変更');
+    const done = expectHttpError(401, '/api/v1/session/password');
+    try {
+      await changePassword(pharmacistPage, kPharmacistPassword, `${kPharmacistPassword} again`);
+      await onScreen(pharmacistPage, '/login', 'ログイン');
+      assert.match(await pharmacistPage.locator('main').innerText(), /セッションが終了しました/);
+      assert.equal(await pharmacistPage.locator('#user-area').isHidden(), true);
+    } finally {
+      done();
+    }
+    await pharmacistPage.context().close();
+  });
+
+  await step('creating a clinic API client shows its key once; revoking asks first', async () => {
+    await page.getByRole('navigation', { name: '管理メニュー' }).getByRole('link', { name: 'API クライアント' }).click();
+    await onScreen(page, '/admin/clients', '管理');
+    const code = page.getByLabel('医療機関コード');
+    await page.getByLabel('種別').selectOption('fax_gateway');
+    assert.equal(await code.isHidden(), true, 'fax gateways have no institution code');
+    await page.getByLabel('種別').selectOption('clinic');
+    await page.getByLabel('名称').fill('さくら内科');
+    await code.fill('131234');
+    await page.getByRole('button', { name: '追加' }).click();
+    assert.match(await fieldError(page, '医療機関コード'), /7桁または10桁/);
+    await code.fill('1312345678');
+    await page.getByRole('button', { name: '追加' }).click();
+    const secrets = await readSecrets(page);
+    assert.equal(secrets.name, 'さくら内科');
+    assert.ok(secrets.api_key.length >= 32, secrets.api_key);
+    await shot(page, '06-client-key-once');
+    await closeDialog(page);
+
+    const row = page.locator('tbody tr', { hasText: 'さくら内科' });
+    await row.waitFor();
+    assert.match(await row.innerText(), /医療機関[\s\S]*1312345678[\s\S]*有効/);
+    assert.ok(!(await page.content()).includes(secrets.api_key), 'the API key is shown only once');
+
+    await row.locator('[data-action="revoke"]').click();
+    await page.locator('dialog[open]').waitFor();
+    await page.locator('dialog[open] [data-action="confirm"]').click();
+    await page.locator('tbody tr', { hasText: 'さくら内科' }).locator('[data-status="revoked"]').waitFor();
+  });
+
+  await step('audit verification shows OK', async () => {
+    await page.getByRole('navigation', { name: '管理メニュー' }).getByRole('link', { name: '監査ログ検証' }).click();
+    await onScreen(page, '/admin/audit', '管理');
+    const ok = page.locator('[data-result="ok"]');
+    await ok.waitFor();
+    assert.match(await ok.innerText(), /^OK/);
+    await shot(page, '07-audit-ok');
+  });
+
+  await step('logout returns to the login screen and ends the session', async () => {
+    await page.getByRole('button', { name: 'ログアウト' }).click();
+    await onScreen(page, '/login', 'ログイン');
+    assert.match(await page.locator('main').innerText(), /ログアウトしました/);
+    assert.equal(await page.locator('#user-area').isHidden(), true);
+    const res = await page.request.get('/api/v1/session');
+    assert.equal(res.status(), 401);
+    await page.goto('/admin/audit');
+    await onScreen(page, '/login', 'ログイン');
+  });
+
+  await step('keyboard only: Tab between the fields and Enter signs in', async () => {
+    await page.goto('/login');
+    await onScreen(page, '/login', 'ログイン');
+    const code = await freshCode(admin.login, admin.secret);
+    assert.equal((await focused(page)).name, 'login');
+    await page.keyboard.type(admin.login);
+    await page.keyboard.press('Tab');
+    assert.equal((await focused(page)).name, 'password');
+    await page.keyboard.type(admin.password);
+    await page.keyboard.press('Tab');
+    assert.equal((await focused(page)).name, 'totp');
+    await page.keyboard.type(code);
+    await page.keyboard.press('Enter');
+    await onScreen(page, '/', 'ホーム');
+    assert.equal(await page.locator('#user-role').innerText(), '管理者');
+    assert.equal((await focused(page)).tag, 'h1', 'focus moves to the new screen');
+    // The next Tab reaches the first function on the screen, with a visible focus ring.
+    await page.keyboard.press('Tab');
+    const next = await page.evaluate(() => {
+      const el = document.activeElement;
+      const style = getComputedStyle(el);
+      return { href: el.getAttribute('href'), outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+    });
+    assert.equal(next.href, '/admin/users');
+    assert.equal(next.outline, 'solid', 'focus is visible');
+    assert.ok(next.width >= 2, `focus ring is ${next.width}px`);
+  });
+
+  await step('tampering with the audit log is shown with the broken entry', async () => {
+    const db = path.join(work, 'var', 'rxdesk.db');
+    execFileSync('sqlite3', [db, "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor='user:99' WHERE seq=3;"]);
+    await page.goto('/admin/audit');
+    const broken = page.locator('[data-result="broken"]');
+    await broken.waitFor();
+    assert.match(await broken.innerText(), /連番 3 の記録: 記録が書き換えられています/);
+    await shot(page, '08-audit-broken');
+  }, hasSqlite3() ? false : 'the sqlite3 command is not installed');
+
+  await step('after the idle time the terminal locks: session ended, screen cleared, login asked', async () => {
+    const context = await newContext('idle');
+    const idlePage = await context.newPage();
+    await idlePage.clock.install();
+    await idlePage.goto('/login');
+    await onScreen(idlePage, '/login', 'ログイン');
+    await fillLogin(idlePage, admin.login, admin.password, await freshCode(admin.login, admin.secret));
+    await onScreen(idlePage, '/', 'ホーム');
+    await idlePage.getByRole('link', { name: '管理' }).first().click();
+    await onScreen(idlePage, '/admin/users', '管理');
+    await idlePage.locator('tr[data-login="admin"]').waitFor();
+
+    // Nine minutes of activity-free time is not enough (the page says 10).
+    await idlePage.clock.fastForward('09:00');
+    await sleep(300);
+    assert.equal(new URL(idlePage.url()).pathname, '/admin/users');
+    // Input resets the timer.
+    await idlePage.mouse.move(200, 300);
+    await idlePage.clock.fastForward('09:00');
+    await sleep(300);
+    assert.equal(new URL(idlePage.url()).pathname, '/admin/users');
+
+    await idlePage.clock.fastForward('02:00');
+    await onScreen(idlePage, '/login', 'ログイン');
+    assert.match(await idlePage.locator('main').innerText(), /10 分間操作がなかったため/);
+    assert.equal(await idlePage.locator('#user-area').isHidden(), true);
+    assert.equal(await idlePage.getByLabel('ログイン名').inputValue(), 'admin', 'the login name is kept');
+    assert.equal((await focused(idlePage)).name, 'password');
+    assert.equal(await idlePage.locator('table').count(), 0, 'nothing of the previous screen is left');
+    assert.equal((await idlePage.request.get('/api/v1/session')).status(), 401, 'the server session is gone');
+    await shot(idlePage, '09-idle-locked');
+    await context.close();
+  });
+
+  await step('the CSP violation detector works (an inline style attribute is caught)', async () => {
+    const context = await newContext('probe');
+    const probe = await context.newPage();
+    probe.__probe = true;
+    await probe.goto('/login');
+    await onScreen(probe, '/login', 'ログイン');
+    await probe.evaluate(() => {
+      const div = document.createElement('div');
+      div.setAttribute('style', 'color: red');
+      document.body.append(div);
+    });
+    for (let i = 0; i < 50 && problems.probeCsp.length === 0; i++) await sleep(100);
+    assert.ok(problems.probeCsp.length > 0, 'an inline style attribute must be reported');
+    await context.close();
+  });
+
+  await step('no CSP violation, page error or console error on any page', async () => {
+    assert.deepEqual(problems.csp, []);
+    assert.deepEqual(problems.pageErrors, []);
+    assert.deepEqual(problems.consoleErrors, []);
+    // The console watcher did see the failed requests provoked above, so it is listening.
+    assert.ok(problems.expectedHttpErrorsSeen > 0, 'console errors are observed at all');
+  });
+
+  await adminContext.close();
+});

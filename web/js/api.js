@@ -1,0 +1,88 @@
+// The one way the UI talks to rxdesk: same-origin JSON over fetch with the session cookie.
+// Every state-changing request carries the session's CSRF token; an error answer
+// {"error":{code,message,field}} becomes a thrown ApiError the screens show next to the field.
+
+/** An error answer from the API (or a network failure, status 0). */
+export class ApiError extends Error {
+  constructor(status, code, message, field = null) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.field = field;
+  }
+}
+
+let csrfToken = null;
+let sessionLostHandler = () => {};
+let passwordChangeHandler = () => {};
+
+/** The CSRF token of the current session (from POST or GET /api/v1/session), or null. */
+export function setCsrfToken(token) {
+  csrfToken = token || null;
+}
+
+/** Called when the server says the session is gone (401 other than a wrong password). */
+export function onSessionLost(handler) {
+  sessionLostHandler = handler;
+}
+
+/** Called when the server refuses a request until the first-login password change. */
+export function onPasswordChangeRequired(handler) {
+  passwordChangeHandler = handler;
+}
+
+const kNetworkMessage = 'サーバーに接続できません。ネットワークとサーバーの状態を確認してください';
+
+/**
+ * Sends one request and returns the parsed JSON body (null for 204).
+ * options.expectUnauthenticated: a 401 is an expected answer (session probe, sign-in) and
+ * does not end the session.
+ */
+export async function request(method, path, body, options = {}) {
+  const headers = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      cache: 'no-store',
+      redirect: 'error',
+    });
+  } catch {
+    throw new ApiError(0, 'network_error', kNetworkMessage);
+  }
+  let data = null;
+  if (response.status !== 204) {
+    const text = await response.text();
+    if (text) {
+      try {
+        data = JSON.parse(text);
+      } catch {
+        data = null;
+      }
+    }
+  }
+  if (response.ok) return data;
+
+  const e = (data && data.error) || {};
+  const error = new ApiError(
+    response.status,
+    e.code || `http_${response.status}`,
+    e.message || `サーバーがエラーを返しました (${response.status})`,
+    e.field || null,
+  );
+  // A wrong current password is also a 401; it belongs to the form, not to the session.
+  if (response.status === 401 && error.code !== 'invalid_credentials' && !options.expectUnauthenticated)
+    sessionLostHandler(error);
+  if (response.status === 403 && error.code === 'password_change_required') passwordChangeHandler(error);
+  throw error;
+}
+
+export const get = (path, options) => request('GET', path, undefined, options);
+export const post = (path, body, options) => request('POST', path, body === undefined ? {} : body, options);
+export const del = (path, options) => request('DELETE', path, undefined, options);

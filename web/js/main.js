@@ -1,0 +1,194 @@
+// The counter terminal's shell: session state, header and navigation, the router's guards
+// (sign-in, first-login password change, roles), logout and the idle lock.
+import { ApiError, del, get, onPasswordChangeRequired, onSessionLost, setCsrfToken } from './api.js';
+import { h } from './dom.js';
+import { idleMinutesFromPage, watchIdle } from './idle.js';
+import { Router } from './router.js';
+import * as login from './screens/login.js';
+import * as password from './screens/password.js';
+import * as home from './screens/home.js';
+import * as users from './screens/users.js';
+import * as clients from './screens/clients.js';
+import * as audit from './screens/audit.js';
+import * as notFound from './screens/notFound.js';
+
+const routes = [
+  { path: '/login', screen: login, public: true },
+  { path: '/password', screen: password, beforePasswordChange: true },
+  { path: '/', screen: home },
+  { path: '/admin', redirect: '/admin/users' },
+  { path: '/admin/users', screen: users, role: 'admin' },
+  { path: '/admin/clients', screen: clients, role: 'admin' },
+  { path: '/admin/audit', screen: audit, role: 'admin' },
+];
+
+const app = {
+  session: null, // {user, csrf_token} from /api/v1/session
+  flash: null, // {kind: 'info'|'warning'|'success', text}: shown once by the next screen
+  nextPath: null, // where to go after signing in
+  lastLogin: '', // pre-filled on the login screen after a lock
+  stopIdle: null,
+  renderCount: 0,
+};
+
+const router = new Router(routes, { path: '*', screen: notFound }, renderRoute);
+
+function setSession(session) {
+  app.session = session;
+  setCsrfToken(session ? session.csrf_token : null);
+  renderChrome();
+  if (app.stopIdle) app.stopIdle();
+  app.stopIdle = session ? watchIdle(idleMinutesFromPage(), lockForIdle) : null;
+}
+
+function renderChrome() {
+  const user = app.session && app.session.user;
+  document.getElementById('user-area').hidden = !user;
+  document.getElementById('user-name').textContent = user ? user.display_name || user.login : '';
+  const role = document.getElementById('user-role');
+  role.textContent = user ? user.role_label : '';
+  role.dataset.role = user ? user.role : '';
+  // Until the one-time password is replaced, no other screen can be used.
+  const nav = document.getElementById('app-nav');
+  nav.hidden = !user || user.password_change_required;
+  for (const item of nav.querySelectorAll('[data-role]')) item.hidden = !user || user.role !== item.dataset.role;
+}
+
+function markCurrentNav(path) {
+  for (const link of document.querySelectorAll('#app-nav a[data-nav]')) {
+    const target = link.dataset.nav;
+    const current = target === '/' ? path === '/' : path === target || path.startsWith(`${target}/`);
+    if (current) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+}
+
+/** Removes everything a signed-in user saw: screens, open dialogs (secrets included). */
+function clearScreen() {
+  for (const d of document.querySelectorAll('dialog')) {
+    if (d.open) d.close();
+    d.remove();
+  }
+  document.getElementById('main').replaceChildren();
+}
+
+function endSession(flash) {
+  clearScreen();
+  setSession(null);
+  app.flash = flash;
+  return router.navigate('/login', { replace: true });
+}
+
+async function logout() {
+  try {
+    await del('/api/v1/session', { expectUnauthenticated: true });
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+  }
+  app.nextPath = null;
+  await endSession({ kind: 'info', text: 'ログアウトしました。' });
+}
+
+// The lock ends the server session rather than covering the screen: rxdesk has no
+// password-only re-check, a covered screen keeps a live session on an unattended terminal
+// (a reload or the developer tools get past it), and the screen may show patient data.
+async function lockForIdle() {
+  if (!app.session) return;
+  app.lastLogin = app.session.user.login;
+  app.nextPath = router.currentPath();
+  clearScreen();
+  try {
+    await del('/api/v1/session', { expectUnauthenticated: true });
+  } catch {
+    // Already gone or unreachable: the server's own idle timeout ends it.
+  }
+  await endSession({
+    kind: 'warning',
+    text: `${idleMinutesFromPage()} 分間操作がなかったため、画面をロックしてログアウトしました。もう一度ログインしてください。`,
+  });
+}
+
+onSessionLost(() => {
+  if (!app.session) return;
+  app.lastLogin = app.session.user.login;
+  app.nextPath = router.currentPath();
+  endSession({ kind: 'warning', text: 'セッションが終了しました（有効期限切れ、または管理者による操作）。もう一度ログインしてください。' });
+});
+
+onPasswordChangeRequired(() => {
+  if (app.session) router.navigate('/password', { replace: true });
+});
+
+async function renderRoute(route, path) {
+  if (route.redirect) return router.navigate(route.redirect, { replace: true });
+  const user = app.session && app.session.user;
+  if (!route.public && !user) {
+    app.nextPath = path;
+    return router.navigate('/login', { replace: true });
+  }
+  if (route.public && user) return router.navigate(user.password_change_required ? '/password' : '/', { replace: true });
+  if (user && user.password_change_required && !route.beforePasswordChange)
+    return router.navigate('/password', { replace: true });
+
+  const main = document.getElementById('main');
+  const token = ++app.renderCount;
+  clearScreen();
+  markCurrentNav(path);
+  const flash = app.flash;
+  app.flash = null;
+  const ctx = {
+    user,
+    flash,
+    lastLogin: app.lastLogin,
+    alive: () => token === app.renderCount,
+    navigate: (to, options) => router.navigate(to, options),
+    setTitle: (title) => {
+      document.title = `${title} - rxdesk`;
+    },
+    signedIn: (session) => {
+      setSession(session);
+      const next = app.nextPath && app.nextPath !== '/login' ? app.nextPath : '/';
+      app.nextPath = null;
+      if (session.user.password_change_required) {
+        app.nextPath = next;
+        return router.navigate('/password', { replace: true });
+      }
+      return router.navigate(next, { replace: true });
+    },
+    passwordChanged: async () => {
+      setSession(await get('/api/v1/session'));
+      app.flash = { kind: 'success', text: 'パスワードを変更しました。' };
+      const next = app.nextPath && app.nextPath !== '/password' ? app.nextPath : '/';
+      app.nextPath = null;
+      return router.navigate(next, { replace: true });
+    },
+  };
+  if (route.role && user.role !== route.role) {
+    ctx.setTitle('権限がありません');
+    main.append(
+      h('h1', { tabindex: '-1' }, '権限がありません'),
+      h('p', {}, `この画面は${route.role === 'admin' ? '管理者' : route.role}のみ使えます。`),
+      h('p', {}, h('a', { href: '/', 'data-link': true }, 'ホームへ戻る')),
+    );
+    main.querySelector('h1').focus();
+    return;
+  }
+  const focusTarget = route.screen.render(main, ctx);
+  // Move focus to the new screen so keyboard and screen-reader users start at its top.
+  (focusTarget || main.querySelector('h1') || main).focus();
+}
+
+document.getElementById('logout-button').addEventListener('click', () => logout());
+
+async function boot() {
+  try {
+    setSession(await get('/api/v1/session', { expectUnauthenticated: true }));
+  } catch (e) {
+    setSession(null);
+    if (e instanceof ApiError && e.status !== 401) app.flash = { kind: 'warning', text: e.message };
+  }
+  await router.start();
+  document.documentElement.dataset.ready = 'true';
+}
+
+boot();
