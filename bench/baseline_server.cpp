@@ -38,8 +38,8 @@ public:
         Poco::StreamCopier::copyToString(request.stream(), body);
         const bool post = request.getMethod() == Poco::Net::HTTPRequest::HTTP_POST;
         const std::string answer = post ? R"({"id":"1"})" : R"({"status":"ok"})";
-        response.setStatus(post ? Poco::Net::HTTPResponse::HTTP_CREATED
-                                : Poco::Net::HTTPResponse::HTTP_OK);
+        response.setStatusAndReason(post ? Poco::Net::HTTPResponse::HTTP_CREATED
+                                         : Poco::Net::HTTPResponse::HTTP_OK);
         response.setContentType("application/json; charset=utf-8");
         response.setContentLength64(static_cast<std::int64_t>(answer.size()));
         response.send() << answer;
@@ -90,9 +90,12 @@ int main(int argc, char** argv) {
     int port = 0;
     std::string cert, key;
     for (int i = 1; i + 1 < argc; i += 2) {
-        if (std::strcmp(argv[i], "--port") == 0) port = std::stoi(argv[i + 1]);
-        else if (std::strcmp(argv[i], "--cert") == 0) cert = argv[i + 1];
-        else if (std::strcmp(argv[i], "--key") == 0) key = argv[i + 1];
+        if (std::strcmp(argv[i], "--port") == 0)
+            port = std::stoi(argv[i + 1]);
+        else if (std::strcmp(argv[i], "--cert") == 0)
+            cert = argv[i + 1];
+        else if (std::strcmp(argv[i], "--key") == 0)
+            key = argv[i + 1];
     }
     if (cert.empty() || key.empty()) {
         std::cerr << "usage: bench_baseline_server --port N --cert FILE --key FILE\n";

@@ -31,9 +31,10 @@ using rxdesk::labels::LabelFormat;
 
 LabelData label(int n) {
     LabelData l;
-    l.recipient = {"桜 次郎", "1050004",
-                   "東京都港区新橋一丁目" + std::to_string(n % 30 + 1) + "番1号\nさくらマンション 502号室",
-                   "090-0000-" + std::to_string(1000 + n % 9000)};
+    l.recipient = {
+        "桜 次郎", "1050004",
+        "東京都港区新橋一丁目" + std::to_string(n % 30 + 1) + "番1号\nさくらマンション 502号室",
+        "090-0000-" + std::to_string(1000 + n % 9000)};
     l.sender = {"ひまわり薬局 新橋店", "1050004", "東京都港区新橋二丁目2番2号", "03-0000-0000"};
     l.marks = {HandlingMark::Refrigerated, HandlingMark::RecipientOnly, HandlingMark::ThisSideUp};
     l.delivery_date = "11月22日（土）";
@@ -44,7 +45,8 @@ LabelData label(int n) {
 }
 
 void throwOnHaruError(HPDF_STATUS error, HPDF_STATUS detail, void*) {
-    throw std::runtime_error("libharu error " + std::to_string(error) + "/" + std::to_string(detail));
+    throw std::runtime_error("libharu error " + std::to_string(error) + "/" +
+                             std::to_string(detail));
 }
 
 // One A6 page with one word in the embedded font, saved to bytes.
@@ -79,7 +81,8 @@ std::string baselinePdf(const std::string& font_path) {
 double millis(const std::function<void()>& work) {
     const auto start = std::chrono::steady_clock::now();
     work();
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+        .count();
 }
 
 double medianMillis(int runs, const std::function<void()>& work) {
@@ -91,7 +94,8 @@ double medianMillis(int runs, const std::function<void()>& work) {
 }
 
 void writeFile(const std::string& path, const std::string& bytes) {
-    std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    std::ofstream(path, std::ios::binary)
+        .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
 }
 
 }  // namespace
@@ -100,9 +104,12 @@ int main(int argc, char** argv) {
     std::string out_dir, font(rxdesk::reports::kDefaultJapaneseFontPath);
     int runs = 21;
     for (int i = 1; i + 1 < argc; i += 2) {
-        if (std::strcmp(argv[i], "--out") == 0) out_dir = argv[i + 1];
-        else if (std::strcmp(argv[i], "--runs") == 0) runs = std::stoi(argv[i + 1]);
-        else if (std::strcmp(argv[i], "--font") == 0) font = argv[i + 1];
+        if (std::strcmp(argv[i], "--out") == 0)
+            out_dir = argv[i + 1];
+        else if (std::strcmp(argv[i], "--runs") == 0)
+            runs = std::stoi(argv[i + 1]);
+        else if (std::strcmp(argv[i], "--font") == 0)
+            font = argv[i + 1];
     }
     if (out_dir.empty()) {
         std::cerr << "usage: bench_labels --out DIR [--runs N] [--font FILE]\n";
@@ -115,15 +122,15 @@ int main(int argc, char** argv) {
     writeFile(out_dir + "/baseline.pdf", baseline);
 
     std::string one;
-    const double one_ms = medianMillis(runs, [&] { one = renderer.render({label(0)}, LabelFormat::A6); });
+    const double one_ms =
+        medianMillis(runs, [&] { one = renderer.render({label(0)}, LabelFormat::A6); });
     writeFile(out_dir + "/one_label.pdf", one);
 
     std::vector<LabelData> thousand;
     for (int n = 0; n < 1000; ++n) thousand.push_back(label(n));
     std::string batch;
-    const double batch_ms = medianMillis(std::max(1, runs / 7), [&] {
-        batch = renderer.render(thousand, LabelFormat::A6);
-    });
+    const double batch_ms = medianMillis(
+        std::max(1, runs / 7), [&] { batch = renderer.render(thousand, LabelFormat::A6); });
     writeFile(out_dir + "/labels_1000.pdf", batch);
 
     std::cout << "runs=" << runs << "\n"

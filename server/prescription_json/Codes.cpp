@@ -43,8 +43,7 @@ constexpr std::array<std::pair<std::string_view, FundingSlot>, 4> kSlots{{
 }};
 
 template <typename Enum, std::size_t N>
-std::string_view nameOf(const std::array<std::pair<std::string_view, Enum>, N>& table,
-                        Enum value) {
+std::string_view nameOf(const std::array<std::pair<std::string_view, Enum>, N>& table, Enum value) {
     for (const auto& [name, v] : table) {
         if (v == value) return name;
     }
@@ -60,8 +59,12 @@ std::optional<Enum> valueOf(const std::array<std::pair<std::string_view, Enum>, 
     return std::nullopt;
 }
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
-bool isUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool isDigit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool isUpper(char c) {
+    return c >= 'A' && c <= 'Z';
+}
 
 // 薬価基準収載医薬品コード and the codes built like it (YJ, 一般名コード): 4 digits of drug
 // class, 3 digits of ingredient, a capital letter for the dosage form, then 4 digits or
@@ -80,10 +83,16 @@ bool isPriceListShape(std::string_view code) {
 
 }  // namespace
 
-std::string_view sexName(Sex sex) { return nameOf(kSexes, sex); }
-std::optional<Sex> sexFromName(std::string_view name) { return valueOf(kSexes, name); }
+std::string_view sexName(Sex sex) {
+    return nameOf(kSexes, sex);
+}
+std::optional<Sex> sexFromName(std::string_view name) {
+    return valueOf(kSexes, name);
+}
 
-std::string_view dosageFormName(DosageForm form) { return nameOf(kForms, form); }
+std::string_view dosageFormName(DosageForm form) {
+    return nameOf(kForms, form);
+}
 std::optional<DosageForm> dosageFormFromName(std::string_view name) {
     return valueOf(kForms, name);
 }
@@ -95,7 +104,9 @@ std::optional<DrugCodeSystem> drugCodeSystemFromName(std::string_view name) {
     return valueOf(kCodeSystems, name);
 }
 
-std::string_view fundingSlotName(FundingSlot slot) { return nameOf(kSlots, slot); }
+std::string_view fundingSlotName(FundingSlot slot) {
+    return nameOf(kSlots, slot);
+}
 std::optional<FundingSlot> fundingSlotFromName(std::string_view name) {
     return valueOf(kSlots, name);
 }
@@ -116,7 +127,8 @@ std::optional<std::string> drugCodeProblem(DrugCodeSystem system, std::string_vi
         case DrugCodeSystem::Yj:
         case DrugCodeSystem::GenericName:
             if (!isPriceListShape(code))
-                return "このコード体系のコードは 12 文字（数字 7 桁、英大文字 1 字、英大文字か数字 4 字）です";
+                return "このコード体系のコードは 12 文字（数字 7 桁、英大文字 1 字、英大文字か数字 "
+                       "4 字）です";
             return std::nullopt;
     }
     return "コード体系が不明です";
@@ -133,8 +145,8 @@ bool isDigits(std::string_view s, std::size_t min, std::size_t max) {
 bool isAsciiCode(std::string_view s, std::size_t max) {
     if (s.empty() || s.size() > max) return false;
     for (char c : s) {
-        const bool ok = isDigit(c) || isUpper(c) || (c >= 'a' && c <= 'z') || c == '-' ||
-                        c == '_' || c == '.';
+        const bool ok =
+            isDigit(c) || isUpper(c) || (c >= 'a' && c <= 'z') || c == '-' || c == '_' || c == '.';
         if (!ok) return false;
     }
     return true;

@@ -24,8 +24,7 @@ std::vector<T> decodeArray(const ObjectReader& r, std::string_view key, std::siz
     return out;
 }
 
-const Poco::JSON::Object& requireObjectValue(const Poco::Dynamic::Var& v,
-                                             const std::string& path) {
+const Poco::JSON::Object& requireObjectValue(const Poco::Dynamic::Var& v, const std::string& path) {
     if (v.isEmpty()) throw missingField(path);
     const auto* object = asObject(v);
     if (!object) throw invalidField(path, "オブジェクトではありません");
@@ -45,8 +44,8 @@ void checkUniqueSeq(const std::vector<T>& elements, const std::string& list_path
 void checkAsciiCode(const ObjectReader& r, std::string_view key, const std::string& value,
                     std::size_t max) {
     if (!value.empty() && !isAsciiCode(value, max))
-        throw invalidField(r.pathOf(key), "英数字と - _ . で " + std::to_string(max) +
-                                              " 文字までにしてください");
+        throw invalidField(r.pathOf(key),
+                           "英数字と - _ . で " + std::to_string(max) + " 文字までにしてください");
 }
 
 void checkPhone(const ObjectReader& r, std::string_view key, const std::string& value) {
@@ -94,8 +93,7 @@ Prescriber decodePrescriber(const Poco::JSON::Object& o, const std::string& path
     return p;
 }
 
-void decodeInstitution(const Poco::JSON::Object& o, const std::string& path,
-                       Institution& i) {
+void decodeInstitution(const Poco::JSON::Object& o, const std::string& path, Institution& i) {
     ObjectReader r(o, path,
                    {"code", "code_type", "prefecture", "name", "postcode", "address", "phone",
                     "fax", "other_contact"});
@@ -135,10 +133,10 @@ PublicFunding decodePublicFunding(const Poco::Dynamic::Var& v, const std::string
 }
 
 Insurance decodeInsurance(const Poco::JSON::Object& o, const std::string& path) {
-    ObjectReader r(o, path,
-                   {"type", "insurer_number", "card_symbol", "card_number", "insured_kind",
-                    "branch", "copay_rate", "benefit_rate", "work_related", "public_funding",
-                    "receipt_type"});
+    ObjectReader r(
+        o, path,
+        {"type", "insurer_number", "card_symbol", "card_number", "insured_kind", "branch",
+         "copay_rate", "benefit_rate", "work_related", "public_funding", "receipt_type"});
     Insurance ins;
     ins.type = r.optionalInt("type", 1, 9);
     ins.insurer_number = r.optionalText("insurer_number", 8);
@@ -211,11 +209,14 @@ Usage decodeUsage(const Poco::JSON::Object& o, const std::string& path) {
     u.code = r.optionalText("code", kMaxCodeLength);
     if (!u.code.empty()) {
         if (!u.code_type)
-            throw invalidField(r.pathOf("code"), "code を指定するときは code_type も指定してください");
+            throw invalidField(r.pathOf("code"),
+                               "code を指定するときは code_type も指定してください");
         if (*u.code_type == 1)
-            throw invalidField(r.pathOf("code"), "code_type 1（コードなし）では code を指定できません");
+            throw invalidField(r.pathOf("code"),
+                               "code_type 1（コードなし）では code を指定できません");
         if (*u.code_type == 2 && (u.code.size() != 16 || !isAsciiCode(u.code, 16)))
-            throw invalidField(r.pathOf("code"), "JAMI 標準用法コード（code_type 2）は英数字 16 文字です");
+            throw invalidField(r.pathOf("code"),
+                               "JAMI 標準用法コード（code_type 2）は英数字 16 文字です");
         checkAsciiCode(r, "code", u.code, kMaxCodeLength);
     } else if (u.code_type && *u.code_type == 2) {
         throw missingField(r.pathOf("code"));
@@ -304,10 +305,10 @@ SingleDose decodeSingleDose(const Poco::JSON::Object& o, const std::string& path
 }
 
 DrugItem decodeItem(const Poco::Dynamic::Var& v, const std::string& path, std::size_t index) {
-    ObjectReader r(requireObjectValue(v, path), path,
-                   {"seq", "info_class", "code_system", "code", "name", "amount",
-                    "potency_flag", "unit", "unit_conversion", "uneven", "funding_burden",
-                    "single_dose", "supplements"});
+    ObjectReader r(
+        requireObjectValue(v, path), path,
+        {"seq", "info_class", "code_system", "code", "name", "amount", "potency_flag", "unit",
+         "unit_conversion", "uneven", "funding_burden", "single_dose", "supplements"});
     DrugItem item;
     item.seq = r.optionalInt("seq", 1, kMaxSeq).value_or(static_cast<int>(index) + 1);
     item.info_class = r.optionalInt("info_class", 1, 9);
@@ -359,7 +360,8 @@ RpGroup decodeRp(const Poco::Dynamic::Var& v, const std::string& path, std::size
     // so that a client cannot send 14 tablets where 14 days were meant.
     if (rp.quantityIsDays()) {
         if (r.has("quantity"))
-            throw invalidField(r.pathOf("quantity"), "内服（oral, oral_drops）では days を使ってください");
+            throw invalidField(r.pathOf("quantity"),
+                               "内服（oral, oral_drops）では days を使ってください");
         rp.quantity = r.requiredInt("days", 1, kMaxDays);
     } else {
         if (r.has("days"))
@@ -388,14 +390,16 @@ RpGroup decodeRp(const Poco::Dynamic::Var& v, const std::string& path, std::size
 
 }  // namespace
 
-Prescription decodePrescription(const Poco::JSON::Object& o) { return decodePrescription(o, {}); }
+Prescription decodePrescription(const Poco::JSON::Object& o) {
+    return decodePrescription(o, {});
+}
 
 Prescription decodePrescription(const Poco::JSON::Object& o, const std::string& path) {
-    ObjectReader r(o, path,
-                   {"patient", "prescriber", "institution", "insurance", "issue_date",
-                    "use_by_date", "narcotic", "leftover_instruction", "split_dispensing",
-                    "refill_count", "remarks", "prescription_number_kind",
-                    "prescription_number", "online", "rps"});
+    ObjectReader r(
+        o, path,
+        {"patient", "prescriber", "institution", "insurance", "issue_date", "use_by_date",
+         "narcotic", "leftover_instruction", "split_dispensing", "refill_count", "remarks",
+         "prescription_number_kind", "prescription_number", "online", "rps"});
     Prescription p;
     p.patient = decodePatient(r.requiredObject("patient"), r.pathOf("patient"));
     p.prescriber =

@@ -11,7 +11,9 @@ using Poco::JSON::Array;
 using Poco::JSON::Object;
 
 // Key order follows the documentation so that responses read top-down.
-Object::Ptr newObject() { return new Object(Poco::JSON_PRESERVE_KEY_ORDER); }
+Object::Ptr newObject() {
+    return new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+}
 
 void setText(Object& o, const std::string& key, const std::string& value) {
     if (!value.empty()) o.set(key, value);

@@ -12,15 +12,17 @@
 namespace rxdesk::prescription_json {
 namespace {
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isDigit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 // A member name goes into the error path only when it looks like a schema name: a client
 // that puts patient data into a key must not see it echoed.
 std::string keyForPath(std::string_view key) {
     if (key.empty() || key.size() > 64) return "?";
     for (char c : key) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c) ||
-                        c == '_' || c == '-';
+        const bool ok =
+            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c) || c == '_' || c == '-';
         if (!ok) return "?";
     }
     return std::string(key);
@@ -93,8 +95,8 @@ Error missingField(const std::string& path) {
 }
 
 Error invalidField(const std::string& path, std::string_view why) {
-    return Error(ErrorKind::BadRequest, "invalid_field",
-                 path + " が不正です: " + std::string(why), path);
+    return Error(ErrorKind::BadRequest, "invalid_field", path + " が不正です: " + std::string(why),
+                 path);
 }
 
 Error unknownField(const std::string& path) {
@@ -129,8 +131,7 @@ const Poco::JSON::Array* asArray(const Poco::Dynamic::Var& v) {
     return nullptr;
 }
 
-std::string textValue(const Poco::Dynamic::Var& v, const std::string& path,
-                      std::size_t max_chars) {
+std::string textValue(const Poco::Dynamic::Var& v, const std::string& path, std::size_t max_chars) {
     if (v.type() != typeid(std::string)) throw invalidField(path, "文字列ではありません");
     const std::string& s = v.extract<std::string>();
     if (!isValidUtf8(s)) throw invalidField(path, "UTF-8 として不正な文字列です");
@@ -155,11 +156,10 @@ int intValue(const Poco::Dynamic::Var& v, const std::string& path, int min, int 
     return static_cast<int>(n);
 }
 
-std::string amountValue(const Poco::Dynamic::Var& v, const std::string& path,
-                        bool allow_fraction) {
-    const char* const kWhy = allow_fraction
-                                 ? "正の数（最大 5 桁、小数 5 桁まで）または分数 \"n/m\" にしてください"
-                                 : "正の数（最大 5 桁、小数 5 桁まで）にしてください";
+std::string amountValue(const Poco::Dynamic::Var& v, const std::string& path, bool allow_fraction) {
+    const char* const kWhy =
+        allow_fraction ? "正の数（最大 5 桁、小数 5 桁まで）または分数 \"n/m\" にしてください"
+                       : "正の数（最大 5 桁、小数 5 桁まで）にしてください";
     if (v.isEmpty() || v.isBoolean()) throw invalidField(path, kWhy);
     if (v.type() == typeid(std::string)) {
         std::string s = textValue(v, path, kMaxCodeLength);
@@ -188,7 +188,8 @@ std::string amountValue(const Poco::Dynamic::Var& v, const std::string& path,
         if (!std::isfinite(d) || d <= 0 || d > kMaxAmountValue) throw invalidField(path, kWhy);
         // Shortest text that reads back as the same double, without an exponent.
         char buffer[64];
-        const auto result = std::to_chars(buffer, buffer + sizeof buffer, d, std::chars_format::fixed);
+        const auto result =
+            std::to_chars(buffer, buffer + sizeof buffer, d, std::chars_format::fixed);
         if (result.ec != std::errc()) throw invalidField(path, kWhy);
         std::string s(buffer, result.ptr);
         if (!isDecimalText(s) || !hasNonZeroDigit(s)) throw invalidField(path, kWhy);

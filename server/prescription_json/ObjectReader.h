@@ -34,16 +34,14 @@ const Poco::JSON::Object* asObject(const Poco::Dynamic::Var& v);
 const Poco::JSON::Array* asArray(const Poco::Dynamic::Var& v);
 
 /// A string of at most `max_chars` characters, valid UTF-8, without control characters.
-std::string textValue(const Poco::Dynamic::Var& v, const std::string& path,
-                      std::size_t max_chars);
+std::string textValue(const Poco::Dynamic::Var& v, const std::string& path, std::size_t max_chars);
 /// An integer in [min, max] (not a boolean, not a fractional number, not a string).
 int intValue(const Poco::Dynamic::Var& v, const std::string& path, int min, int max);
 /// A positive decimal amount given as a JSON number or a numeric string ("4", "0.5"),
 /// returned as text: numbers in their shortest plain form, strings as written. With
 /// `allow_fraction`, a fraction string "n/m" is also accepted (1回服用量 "2/3").
 /// An empty string is returned as "" (caller decides whether that is allowed).
-std::string amountValue(const Poco::Dynamic::Var& v, const std::string& path,
-                        bool allow_fraction);
+std::string amountValue(const Poco::Dynamic::Var& v, const std::string& path, bool allow_fraction);
 
 /// One JSON object being decoded. The constructor rejects members not in `allowed`
 /// with "unknown_field". JSON null counts as absent everywhere.

@@ -21,8 +21,7 @@ prescription::Prescription decodePrescription(const Poco::JSON::Object& o);
 /// Like decodePrescription, but every reported path is prefixed with `path` (e.g.
 /// "prescription" gives "prescription.rps[0].days"), for a prescription nested in an
 /// envelope.
-prescription::Prescription decodePrescription(const Poco::JSON::Object& o,
-                                              const std::string& path);
+prescription::Prescription decodePrescription(const Poco::JSON::Object& o, const std::string& path);
 
 /// The JSON form of `p`, in the shape decodePrescription reads: empty strings and
 /// nullopt members are left out, so decodePrescription(encodePrescription(p)) == p for

@@ -32,7 +32,8 @@ Poco::JSON::Object::Ptr parseObject(const std::string& body) {
     }
     if (value.type() != typeid(Poco::JSON::Object::Ptr) ||
         value.extract<Poco::JSON::Object::Ptr>().isNull())
-        throw Error(ErrorKind::BadRequest, "invalid_json", "本文は JSON オブジェクトにしてください");
+        throw Error(ErrorKind::BadRequest, "invalid_json",
+                    "本文は JSON オブジェクトにしてください");
     return value.extract<Poco::JSON::Object::Ptr>();
 }
 
@@ -71,8 +72,8 @@ std::string decodeJahisText(const ObjectReader& r) {
     const std::string& s = v.extract<std::string>();
     if (s.empty()) throw missingField(path);
     if (s.size() > kMaxJahisTextLength)
-        throw invalidField(path, "長すぎます（" + std::to_string(kMaxJahisTextLength) +
-                                     " バイトまで）");
+        throw invalidField(path,
+                           "長すぎます（" + std::to_string(kMaxJahisTextLength) + " バイトまで）");
     if (!isValidUtf8(s)) throw invalidField(path, "UTF-8 として不正な文字列です");
     for (char c : s) {
         const auto byte = static_cast<unsigned char>(c);
@@ -101,8 +102,7 @@ void decodeImage(const Poco::JSON::Object& o, const std::string& path, Submissio
     if (data.empty()) throw missingField(data_path);
     if (data.size() > kMaxImageBase64Length)
         throw invalidField(data_path, "画像が大きすぎます（Base64 で " +
-                                          std::to_string(kMaxImageBase64Length) +
-                                          " バイトまで）");
+                                          std::to_string(kMaxImageBase64Length) + " バイトまで）");
     if (!isBase64(data))
         throw invalidField(data_path, "Base64（改行なし、= の埋め草つき）ではありません");
     out.image_media_type = media_type;
@@ -143,8 +143,7 @@ Submission decodeSubmission(const std::string& body) {
         prescription::Prescription p = decodePrescription(object, "prescription");
         if (envelope_online) {
             if (object.has("online") && !object.isNull("online"))
-                throw invalidField("online",
-                                   "online は prescription.online と同時には送れません");
+                throw invalidField("online", "online は prescription.online と同時には送れません");
             p.online = out.online;
         } else {
             out.online = p.online;

@@ -4,7 +4,7 @@
 
 #include "core/Error.h"
 #include "imaging/DocumentDecoder.h"
-#include "unit/imaging/FaxFixtures.h"
+#include "support/fax/FaxFixtures.h"
 
 namespace rxdesk::imaging {
 namespace {

@@ -3,7 +3,7 @@
 #include "core/Error.h"
 #include "imaging/DocumentDecoder.h"
 #include "imaging/PngPreview.h"
-#include "unit/imaging/FaxFixtures.h"
+#include "support/fax/FaxFixtures.h"
 
 namespace rxdesk::imaging {
 namespace {

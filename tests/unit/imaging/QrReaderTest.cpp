@@ -7,7 +7,7 @@
 #include "imaging/QrReader.h"
 #include "imaging/QrText.h"
 #include "jahis/StructuredAppend.h"
-#include "unit/imaging/FaxFixtures.h"
+#include "support/fax/FaxFixtures.h"
 
 namespace rxdesk::imaging {
 namespace {

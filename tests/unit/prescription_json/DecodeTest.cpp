@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include "JsonTestSupport.h"
@@ -73,10 +76,17 @@ TEST(PrescriptionJsonDecode, AcceptsAmountsAsNumbersOrNumericStrings) {
         const char* amount;
     };
     const Case cases[] = {
-        {"2", "2"},           {"2.0", "2"},         {"2.50", "2.5"},
-        {"0.5", "0.5"},       {"0.1", "0.1"},       {"0.00001", "0.00001"},
-        {"99999", "99999"},   {"\"0.5\"", "0.5"},   {"\"2.50\"", "2.50"},
-        {"\"12.345\"", "12.345"}, {"\"99999.99999\"", "99999.99999"},
+        {"2", "2"},
+        {"2.0", "2"},
+        {"2.50", "2.5"},
+        {"0.5", "0.5"},
+        {"0.1", "0.1"},
+        {"0.00001", "0.00001"},
+        {"99999", "99999"},
+        {"\"0.5\"", "0.5"},
+        {"\"2.50\"", "2.50"},
+        {"\"12.345\"", "12.345"},
+        {"\"99999.99999\"", "99999.99999"},
     };
     for (const Case& c : cases) {
         SCOPED_TRACE(c.json);
@@ -196,11 +206,13 @@ TEST(PrescriptionJsonDecode, AcceptsListsUpToTheirLimitAndRejectsOneMore) {
         auto root = parseObject(kValidPrescriptionJson);
         if (std::string(c.path) == "insurance.public_funding") {
             // Slots are unique, so the limit is reached with four different ones.
-            setAtPath(root, c.path, parseValue(R"([{"slot":"first","payer":"1"},{"slot":"second","payer":"2"},
+            setAtPath(root, c.path,
+                      parseValue(R"([{"slot":"first","payer":"1"},{"slot":"second","payer":"2"},
                 {"slot":"third","payer":"3"},{"slot":"special","payer":"4"}])"));
             EXPECT_NO_THROW(decodePrescription(*root));
-            root->getObject("insurance")->getArray("public_funding")->add(
-                parseValue(R"({"slot":"first","payer":"5"})"));
+            root->getObject("insurance")
+                ->getArray("public_funding")
+                ->add(parseValue(R"({"slot":"first","payer":"5"})"));
         } else {
             fill(root, c.path, c.element, c.limit, true, c.number_key);
             EXPECT_NO_THROW(decodePrescription(*root));
@@ -216,12 +228,18 @@ TEST(PrescriptionJsonDecode, AcceptsTheEdgesOfEachRange) {
         const char* json;
     };
     const Case cases[] = {
-        {"rps[0].days", "1"},       {"rps[0].days", "365"},
-        {"rps[1].quantity", "999"}, {"rps[0].rp_no", "99"},
-        {"issue_date", "\"2199-12-31\""}, {"patient.birth_date", "\"1900-01-01\""},
-        {"patient.birth_date", "\"2026-11-20\""}, {"use_by_date", "\"2026-11-20\""},
-        {"rps[0].usage.times_per_day", "24"}, {"insurance.copay_rate", "0"},
-        {"institution.code", "\"1234567\""}, {"institution.postcode", "\"1050004\""},
+        {"rps[0].days", "1"},
+        {"rps[0].days", "365"},
+        {"rps[1].quantity", "999"},
+        {"rps[0].rp_no", "99"},
+        {"issue_date", "\"2199-12-31\""},
+        {"patient.birth_date", "\"1900-01-01\""},
+        {"patient.birth_date", "\"2026-11-20\""},
+        {"use_by_date", "\"2026-11-20\""},
+        {"rps[0].usage.times_per_day", "24"},
+        {"insurance.copay_rate", "0"},
+        {"institution.code", "\"1234567\""},
+        {"institution.postcode", "\"1050004\""},
     };
     for (const Case& c : cases) {
         SCOPED_TRACE(std::string(c.path) + " = " + c.json);
@@ -229,6 +247,30 @@ TEST(PrescriptionJsonDecode, AcceptsTheEdgesOfEachRange) {
         setAtPath(root, c.path, parseValue(c.json));
         EXPECT_EQ(errorField(*root), "accepted");
     }
+}
+
+}  // namespace
+}  // namespace rxdesk::prescription_json
+
+namespace rxdesk::prescription_json {
+namespace {
+
+// Keeps docs/prescription-json.md honest: its Prescription example must decode.
+TEST(PrescriptionJsonDecode, DecodesTheDocumentedExample) {
+    const char* source_dir = std::getenv("RXDESK_SOURCE_DIR");
+    if (!source_dir) GTEST_SKIP() << "RXDESK_SOURCE_DIR not set (run through ctest)";
+    std::ifstream in(std::string(source_dir) + "/docs/prescription-json.md");
+    ASSERT_TRUE(in) << "docs/prescription-json.md missing";
+    const std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto section = doc.find("## Prescription");
+    ASSERT_NE(section, std::string::npos);
+    const auto start = doc.find("```json\n", section);
+    ASSERT_NE(start, std::string::npos);
+    const auto end = doc.find("```", start + 8);
+    const std::string example = doc.substr(start + 8, end - start - 8);
+    const prescription::Prescription p = decodePrescription(*testing::parseObject(example));
+    EXPECT_EQ(p.rps.size(), 2u);
+    EXPECT_EQ(decodePrescription(encodePrescription(p)), p);
 }
 
 }  // namespace

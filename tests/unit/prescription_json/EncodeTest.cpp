@@ -55,9 +55,9 @@ TEST(PrescriptionJsonEncode, WritesTheDocumentedShape) {
     const auto doses = item->getObject("uneven")->getArray("doses");
     ASSERT_EQ(doses->size(), 2u);  // trailing empty slots are left out
     EXPECT_EQ(doses->getElement<std::string>(1), "0.5");
-    EXPECT_EQ(rps->getObject(1)->getArray("items")->getObject(0)->getValue<std::string>(
-                  "code_system"),
-              "none");
+    EXPECT_EQ(
+        rps->getObject(1)->getArray("items")->getObject(0)->getValue<std::string>("code_system"),
+        "none");
 }
 
 TEST(PrescriptionJsonEncode, LeavesOutWhatIsNotKnown) {

@@ -71,8 +71,10 @@ inline void setAtPath(const Poco::JSON::Object::Ptr& root, const std::string& pa
         const std::string name = segment.substr(0, bracket);
         if (bracket == std::string::npos) {
             if (last) {
-                if (value) object->set(name, *value);
-                else object->remove(name);
+                if (value)
+                    object->set(name, *value);
+                else
+                    object->remove(name);
                 return;
             }
             object = object->getObject(name);
@@ -80,8 +82,10 @@ inline void setAtPath(const Poco::JSON::Object::Ptr& root, const std::string& pa
             const unsigned index = static_cast<unsigned>(std::stoul(segment.substr(bracket + 1)));
             auto array = object->getArray(name);
             if (last) {
-                if (value) array->set(index, *value);
-                else array->remove(index);
+                if (value)
+                    array->set(index, *value);
+                else
+                    array->remove(index);
                 return;
             }
             object = array->getObject(index);

@@ -91,7 +91,8 @@ TEST(PrescriptionJsonSubmission, RejectsBadEnvelopes) {
         {deeplyNested(), "invalid_json", ""},
         {"{}", "missing_field", "client_reference"},
         {R"({"client_reference": "K 1", "jahis": "JAHIS10"})", "invalid_field", "client_reference"},
-        {R"({"client_reference": "受付1", "jahis": "JAHIS10"})", "invalid_field", "client_reference"},
+        {R"({"client_reference": "受付1", "jahis": "JAHIS10"})", "invalid_field",
+         "client_reference"},
         {R"({"client_reference": 17, "jahis": "JAHIS10"})", "invalid_field", "client_reference"},
         {R"({"client_reference": "K-1"})", "missing_field", "prescription"},
         {R"({"client_reference": "K-1", "prescription": null, "jahis": null})", "missing_field",
@@ -148,8 +149,8 @@ TEST(PrescriptionJsonSubmission, PrefixesPrescriptionPaths) {
 
 TEST(PrescriptionJsonSubmission, RoundTripsAnEncodedPrescription) {
     const Prescription p = testing::fullPrescription();
-    const std::string body = R"({"client_reference": "K-9", "prescription": )" +
-                             stringify(encodePrescription(p)) + "}";
+    const std::string body =
+        R"({"client_reference": "K-9", "prescription": )" + stringify(encodePrescription(p)) + "}";
     const Submission s = decodeSubmission(body);
     ASSERT_TRUE(s.structured);
     EXPECT_EQ(*s.structured, p);

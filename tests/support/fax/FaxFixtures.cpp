@@ -1,4 +1,4 @@
-#include "unit/imaging/FaxFixtures.h"
+#include "support/fax/FaxFixtures.h"
 
 #include <hpdf.h>
 #include <jpeglib.h>
