@@ -1,8 +1,11 @@
 -- wrk script for bench/run: every request of a run has the same shape, taken from the
 -- environment so that one script serves every row.
 --   BENCH_METHOD   GET (default) or POST
---   BENCH_BODY     file holding the body; each "{{seq}}" in it becomes a string unique to
---                  the request (so that idempotency and duplicate checks see new data)
+--   BENCH_BODY     file holding the body; each "{{seq}}" in it becomes a short ASCII string
+--                  unique to the request (so that idempotency and duplicate checks see new
+--                  data): "<run>-<thread>-<n>"
+--   BENCH_RUN_ID   the <run> part, unique per run against the same server (default: the
+--                  clock, in seconds modulo 100000)
 --   BENCH_HEADERS  extra headers, one "Name: value" per line
 -- When the run ends, prints one "wrk_<key>=<value>" line per figure for bench/run.
 
@@ -22,6 +25,7 @@ if body_file ~= "" then
   headers["Content-Type"] = headers["Content-Type"] or "application/json"
 end
 
+local run_id = os.getenv("BENCH_RUN_ID") or tostring(os.time() % 100000)
 local threads_set_up = 0
 local counter = 0
 local fixed = nil
@@ -41,7 +45,7 @@ end
 function request()
   if fixed then return fixed end
   counter = counter + 1
-  local body = template:gsub("{{seq}}", string.format("%d-%d", id, counter))
+  local body = template:gsub("{{seq}}", string.format("%s-%d-%d", run_id, id, counter))
   return wrk.format(method, nil, headers, body)
 end
 

@@ -33,6 +33,17 @@ const app = {
 
 const router = new Router(routes, { path: '*', screen: notFound }, renderRoute);
 
+// Tabs of this browser share the session cookie: when one signs out or locks, the others
+// clear their screens too.
+const tabs = 'BroadcastChannel' in window ? new BroadcastChannel('rxdesk.session') : null;
+if (tabs)
+  tabs.addEventListener('message', (event) => {
+    if (event.data !== 'signed-out' || !app.session) return;
+    app.lastLogin = app.session.user.login;
+    app.nextPath = router.currentPath();
+    endSession({ kind: 'info', text: '別のタブでログアウト、またはロックされました。もう一度ログインしてください。' });
+  });
+
 function setSession(session) {
   app.session = session;
   setCsrfToken(session ? session.csrf_token : null);
@@ -86,6 +97,7 @@ async function logout() {
     if (!(e instanceof ApiError)) throw e;
   }
   app.nextPath = null;
+  if (tabs) tabs.postMessage('signed-out');
   await endSession({ kind: 'info', text: 'ログアウトしました。' });
 }
 
@@ -102,6 +114,7 @@ async function lockForIdle() {
   } catch {
     // Already gone or unreachable: the server's own idle timeout ends it.
   }
+  if (tabs) tabs.postMessage('signed-out');
   await endSession({
     kind: 'warning',
     text: `${idleMinutesFromPage()} 分間操作がなかったため、画面をロックしてログアウトしました。もう一度ログインしてください。`,

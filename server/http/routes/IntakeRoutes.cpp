@@ -74,7 +74,7 @@ void requireOwnInstitution(const prescription::Prescription& rx, const auth::Pri
 
 void addIntakeRoutes(Router& router, intake::IntakeService& intake, intake::DocumentReader& reader,
                      BlobStore& blobs, eprescription::EPrescriptionService* eprescriptions) {
-    router.add({"POST", "/api/v1/faxes", auth::Permission::FaxUpload, kMaxDocumentBytes, false, false,
+    router.add({"POST", "/api/v1/faxes", auth::Permission::FaxUpload, kMaxDocumentBytes, true, false,
                 [&intake](RequestContext& ctx) {
                     requireDocumentType(ctx);
                     intake::DocumentArrival meta;
@@ -86,7 +86,7 @@ void addIntakeRoutes(Router& router, intake::IntakeService& intake, intake::Docu
                     auto result = intake.receiveDocument(ctx.body(), meta, ctx.caller());
                     ctx.respondJson(201, submitterView(result.record));
                 }});
-    router.add({"POST", "/api/v1/scans", auth::Permission::ScanUpload, kMaxDocumentBytes, false, false,
+    router.add({"POST", "/api/v1/scans", auth::Permission::ScanUpload, kMaxDocumentBytes, true, false,
                 [&intake](RequestContext& ctx) {
                     requireDocumentType(ctx);
                     intake::DocumentArrival meta;
@@ -96,7 +96,7 @@ void addIntakeRoutes(Router& router, intake::IntakeService& intake, intake::Docu
                     ctx.respondJson(201, prescriptionView(result.record, true));
                 }});
     router.add({"POST", "/api/v1/prescriptions", auth::Permission::ClinicSubmit, kMaxSubmissionBytes,
-                false, false, [&intake, &reader, &blobs](RequestContext& ctx) {
+                true, false, [&intake, &reader, &blobs](RequestContext& ctx) {
                     std::string type = ctx.header("Content-Type");
                     if (type.substr(0, type.find(';')) != "application/json")
                         throw Error(ErrorKind::UnsupportedMediaType, "unsupported_media_type",
