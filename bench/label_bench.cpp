@@ -85,12 +85,9 @@ double millis(const std::function<void()>& work) {
         .count();
 }
 
-double medianMillis(int runs, const std::function<void()>& work) {
-    work();  // warm-up: the font file into the page cache
-    std::vector<double> times;
-    for (int i = 0; i < runs; ++i) times.push_back(millis(work));
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
+double median(std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
 }
 
 void writeFile(const std::string& path, const std::string& bytes) {
@@ -117,20 +114,29 @@ int main(int argc, char** argv) {
     }
     const rxdesk::labels::LabelRenderer renderer(font);
 
-    std::string baseline;
-    const double baseline_ms = medianMillis(runs, [&] { baseline = baselinePdf(font); });
+    // Baseline and label alternate, so that a busy neighbour on a shared machine slows
+    // both alike; the first round warms the page cache and is dropped.
+    std::string baseline, one;
+    std::vector<double> baseline_times, one_times;
+    for (int i = 0; i <= runs; ++i) {
+        const double b = millis([&] { baseline = baselinePdf(font); });
+        const double o = millis([&] { one = renderer.render({label(0)}, LabelFormat::A6); });
+        if (i == 0) continue;
+        baseline_times.push_back(b);
+        one_times.push_back(o);
+    }
+    const double baseline_ms = median(baseline_times), one_ms = median(one_times);
     writeFile(out_dir + "/baseline.pdf", baseline);
-
-    std::string one;
-    const double one_ms =
-        medianMillis(runs, [&] { one = renderer.render({label(0)}, LabelFormat::A6); });
     writeFile(out_dir + "/one_label.pdf", one);
 
     std::vector<LabelData> thousand;
     for (int n = 0; n < 1000; ++n) thousand.push_back(label(n));
     std::string batch;
-    const double batch_ms = medianMillis(
-        std::max(1, runs / 7), [&] { batch = renderer.render(thousand, LabelFormat::A6); });
+    std::vector<double> batch_times;
+    const int batch_runs = std::max(1, runs / 7);
+    for (int i = 0; i < batch_runs; ++i)
+        batch_times.push_back(millis([&] { batch = renderer.render(thousand, LabelFormat::A6); }));
+    const double batch_ms = median(batch_times);
     writeFile(out_dir + "/labels_1000.pdf", batch);
 
     std::cout << "runs=" << runs << "\n"
@@ -138,7 +144,7 @@ int main(int argc, char** argv) {
               << "baseline_bytes=" << baseline.size() << "\n"
               << "one_label_ms=" << one_ms << "\n"
               << "one_label_bytes=" << one.size() << "\n"
-              << "labels_1000_runs=" << std::max(1, runs / 7) << "\n"
+              << "labels_1000_runs=" << batch_runs << "\n"
               << "labels_1000_ms=" << batch_ms << "\n"
               << "labels_1000_bytes=" << batch.size() << "\n";
     return 0;

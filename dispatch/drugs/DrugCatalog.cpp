@@ -55,6 +55,7 @@ void DrugCatalog::applySupplement(DrugInfo& info, const SupplementEntry& e) {
     info.do_not_shake = e.do_not_shake;
     info.emergency_contraceptive = e.emergency_contraceptive;
     info.high_risk = e.high_risk;
+    info.misuse = e.misuse;
     info.note = e.note;
 }
 

@@ -27,6 +27,7 @@ struct DrugInfo {
     bool do_not_shake = false;
     bool emergency_contraceptive = false;
     bool high_risk = false;
+    MisuseConcern misuse = MisuseConcern::None;
     std::string note;
 
     bool operator==(const DrugInfo&) const = default;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -50,6 +51,18 @@ public:
 
     /// The latest import of `data_set`, nullopt when it was never imported.
     virtual std::optional<DrugImportStamp> lastImport(DrugDataSet data_set) const = 0;
+
+    /// Inserts or replaces the supplement row keyed by `entry.code` (a pharmacist's edit),
+    /// leaving the other rows alone; throws Error(ErrorKind::Storage) on failure.
+    virtual void upsertSupplement(const SupplementEntry& entry, const std::string& actor,
+                                  TimePoint at) = 0;
+
+    /// The supplement row keyed by exactly `code` (claims or YJ code), nullopt when none.
+    virtual std::optional<SupplementEntry> findSupplement(const std::string& code) const = 0;
+
+    /// A number that changes whenever the master or the supplement changes (imports and
+    /// edits, from any process): a cached catalog is stale when it differs.
+    virtual std::int64_t revision() const = 0;
 };
 
 /// Builds a catalog from everything the repository holds.

@@ -21,6 +21,7 @@ enum class Column {
     NoShake,
     EmergencyContraceptive,
     HighRisk,
+    Misuse,
     Hot,
     Note,
 };
@@ -52,6 +53,8 @@ constexpr std::array kHeaderNames{
     HeaderName{"emergency_contraceptive", Column::EmergencyContraceptive},
     HeaderName{"ハイリスク", Column::HighRisk},
     HeaderName{"high_risk", Column::HighRisk},
+    HeaderName{"乱用", Column::Misuse},
+    HeaderName{"misuse", Column::Misuse},
     HeaderName{"HOT", Column::Hot},
     HeaderName{"hot", Column::Hot},
     HeaderName{"メモ", Column::Note},
@@ -71,19 +74,6 @@ std::optional<bool> parseFlag(std::string_view v) {
     }
     for (std::string_view no : {"", "0", "×", "いいえ", "no", "false", "n", "N", "-"}) {
         if (v == no) return false;
-    }
-    return std::nullopt;
-}
-
-std::optional<StorageTemperature> parseStorage(std::string_view v) {
-    for (std::string_view s : {"", "室温", "常温", "room"}) {
-        if (v == s) return StorageTemperature::Room;
-    }
-    for (std::string_view s : {"冷所", "冷蔵", "cold"}) {
-        if (v == s) return StorageTemperature::Cold;
-    }
-    for (std::string_view s : {"冷凍", "frozen"}) {
-        if (v == s) return StorageTemperature::Frozen;
     }
     return std::nullopt;
 }
@@ -226,7 +216,7 @@ SupplementImport parseSupplement(std::string_view bytes) {
                 case Column::Name:
                     break;
                 case Column::Storage:
-                    if (auto s = parseStorage(value)) {
+                    if (auto s = parseStorageTemperature(value)) {
                         entry.storage = *s;
                     } else {
                         problem_code = "bad_storage";
@@ -239,6 +229,14 @@ SupplementImport parseSupplement(std::string_view bytes) {
                     } else {
                         problem_code = "bad_hot_code";
                         problem = "HOTコードは7桁・9桁・13桁の数字で書いてください";
+                    }
+                    break;
+                case Column::Misuse:
+                    if (auto m = parseMisuseConcern(value)) {
+                        entry.misuse = *m;
+                    } else {
+                        problem_code = "bad_misuse";
+                        problem = "乱用は 睡眠薬・利尿薬・糖尿病薬・保湿剤 のいずれか（または空欄）で書いてください";
                     }
                     break;
                 case Column::Note:

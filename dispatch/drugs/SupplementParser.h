@@ -25,6 +25,8 @@ struct SupplementImport {
 ///   振盪禁止|振とう禁止|do_not_shake, 緊急避妊薬|emergency_contraceptive,
 ///   ハイリスク|high_risk    flags: 1/○/〇/はい/yes/true/y set, 0/×/いいえ/no/false/n/-/empty
 ///                           clear
+///   乱用|misuse             睡眠薬/hypnotic, 利尿薬/diuretic, 糖尿病薬/diabetes,
+///                           保湿剤/cosmetic_moisturiser, or empty/- (not on the watch list)
 ///   HOT|hot                 HOT codes (7, 9 or 13 digits) separated by spaces or '|'
 ///   メモ|note               free text
 /// A header with an unknown or repeated column name, or without a code column, makes the

@@ -6,6 +6,7 @@
 
 #include <iostream>
 
+#include "app/BackgroundJobs.h"
 #include "app/HttpListener.h"
 #include "app/Logging.h"
 #include "app/Services.h"
@@ -37,6 +38,8 @@ int ServerApp::main(const std::vector<std::string>&) {
         Services services(settings, clock);
         HttpListener listener(settings, services);
         listener.start();
+        BackgroundJobs jobs(services);
+        jobs.start();
         std::cout << "rxdesk: serving https://localhost:" << listener.httpsPort() << "/" << std::endl;
         if (listener.httpPort())
             std::cout << "rxdesk: plain HTTP on http://127.0.0.1:" << *listener.httpPort() << "/"
@@ -44,6 +47,7 @@ int ServerApp::main(const std::vector<std::string>&) {
         log.information("started");
         waitForTerminationRequest();
         log.information("stopping: letting requests in flight finish");
+        jobs.stop();
         listener.stop(settings.shutdown_grace_seconds);
         log.information("stopped");
         return EXIT_OK;

@@ -4,6 +4,8 @@
 
 #include "auth/AuthSettings.h"
 #include "eprescription/ClientSettings.h"
+#include "scheduling/GuidanceSettings.h"
+#include "spool/SpoolSettings.h"
 #include "store/Database.h"
 
 namespace rxdesk::app {
@@ -36,6 +38,12 @@ struct Settings {
     std::string log_level = "information";  ///< rxdesk.log.level
     /// rxdesk.eprescription.*: the national e-prescription service (empty base_url: off).
     eprescription::ClientSettings eprescription;
+    /// rxdesk.spool.*: the fax server's spool directory (off unless enabled).
+    spool::SpoolSettings spool;
+    /// rxdesk.guidance.*: video guidance (pharmacy name in messages, reminders, video service).
+    scheduling::GuidanceSettings guidance;
+    /// rxdesk.notify.*: the notification outbox dispatcher and its upstreams.
+    scheduling::NotifySettings notify;
     std::string web_root = "web";  ///< rxdesk.web.root: the UI's static files ("" = none)
 
     std::string databasePath() const { return data_dir + "/rxdesk.db"; }

@@ -75,6 +75,16 @@ Settings loadSettings(const Poco::Util::AbstractConfiguration& config, const Env
     e.max_backoff = std::chrono::milliseconds(
         r.integer("rxdesk.eprescription.max_backoff_ms", int(e.max_backoff.count()), 0, 600000));
     if (!e.base_url.empty()) e.validate();
+
+    auto& sp = s.spool;
+    sp.enabled = r.boolean("rxdesk.spool.enabled", sp.enabled);
+    sp.dir = r.string("rxdesk.spool.dir", "");
+    sp.scan_interval = std::chrono::seconds(r.integer("rxdesk.spool.scan_interval_seconds", 5, 1, 3600));
+    sp.settle_time = std::chrono::seconds(r.integer("rxdesk.spool.settle_seconds", 10, 0, 3600));
+    sp.max_file_bytes = std::uint64_t(r.integer("rxdesk.spool.max_file_megabytes", 64, 1, 1024)) << 20;
+    sp.max_attempts = r.integer("rxdesk.spool.max_attempts", sp.max_attempts, 1, 1000);
+    sp.max_files_per_scan = r.integer("rxdesk.spool.max_files_per_scan", sp.max_files_per_scan, 1, 1000);
+    if (sp.enabled) sp.validate();
     s.log_level = r.string("rxdesk.log.level", s.log_level);
     static const char* kLevels[] = {"fatal", "critical", "error", "warning", "notice",
                                     "information", "debug", "trace"};

@@ -23,6 +23,11 @@ enum class Permission {
     EPrescriptionRetrieve,  ///< fetch an e-prescription with its exchange number
     ClinicRead,      ///< the clinic registry
     ClinicManage,    ///< add clinics and their fax numbers
+    GuidanceScheduleRead,    ///< pharmacists' guidance schedules
+    GuidanceScheduleManage,  ///< set a guidance schedule, issue a calendar feed (own; admin: any)
+    GuidanceRead,            ///< guidance slots, appointments, candidates
+    GuidanceBook,            ///< book, reschedule, cancel guidance; set the preferred pharmacist
+    GuidanceConduct,         ///< join, start and record a guidance session (its pharmacist)
 };
 
 std::string_view permissionName(Permission p);

@@ -29,6 +29,11 @@ const Grant kGrants[] = {
     {Permission::EPrescriptionRetrieve, {Role::Pharmacist, Role::Clerk}, {}},
     {Permission::ClinicRead, {Role::Pharmacist, Role::Clerk, Role::Admin}, {}},
     {Permission::ClinicManage, {Role::Pharmacist, Role::Admin}, {}},
+    {Permission::GuidanceScheduleRead, {Role::Pharmacist, Role::Clerk, Role::Admin}, {}},
+    {Permission::GuidanceScheduleManage, {Role::Pharmacist, Role::Admin}, {}},
+    {Permission::GuidanceRead, {Role::Pharmacist, Role::Clerk}, {}},
+    {Permission::GuidanceBook, {Role::Pharmacist, Role::Clerk}, {}},
+    {Permission::GuidanceConduct, {Role::Pharmacist}, {}},
 };
 
 }  // namespace
@@ -51,6 +56,11 @@ std::string_view permissionName(Permission p) {
         case Permission::EPrescriptionRetrieve: return "eprescription_retrieve";
         case Permission::ClinicRead: return "clinic_read";
         case Permission::ClinicManage: return "clinic_manage";
+        case Permission::GuidanceScheduleRead: return "guidance_schedule_read";
+        case Permission::GuidanceScheduleManage: return "guidance_schedule_manage";
+        case Permission::GuidanceRead: return "guidance_read";
+        case Permission::GuidanceBook: return "guidance_book";
+        case Permission::GuidanceConduct: return "guidance_conduct";
     }
     return "";
 }
@@ -77,7 +87,9 @@ const std::vector<Permission>& PermissionTable::all() {
         Permission::FaxUpload,        Permission::ClinicSubmit,       Permission::ScanUpload,
         Permission::PrescriptionRead, Permission::PrescriptionView,   Permission::PrescriptionEdit,
         Permission::PrescriptionVerify, Permission::EPrescriptionRetrieve, Permission::ClinicRead,
-        Permission::ClinicManage};
+        Permission::ClinicManage,
+        Permission::GuidanceScheduleRead, Permission::GuidanceScheduleManage, Permission::GuidanceRead,
+        Permission::GuidanceBook, Permission::GuidanceConduct};
     return permissions;
 }
 

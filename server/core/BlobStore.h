@@ -19,6 +19,10 @@ public:
     virtual std::string get(const std::string& id) = 0;
 
     virtual bool contains(const std::string& id) = 0;
+
+    /// Deletes blob `id`; no error when it does not exist. Only for blobs no row refers to
+    /// any more (the retention job): blobs are otherwise immutable.
+    virtual void remove(const std::string& id) = 0;
 };
 
 }  // namespace rxdesk

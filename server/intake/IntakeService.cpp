@@ -169,6 +169,12 @@ IntakeResult IntakeService::receiveDocument(std::string_view bytes, const Docume
     return receive(arrival, caller);
 }
 
+std::optional<std::int64_t> IntakeService::findBySourceDocument(const std::string& sha256) {
+    std::optional<std::int64_t> id;
+    tx_.read([&] { id = prescriptions_.findOriginalOf(sha256, "", 0); });
+    return id;
+}
+
 PrescriptionRecord IntakeService::load(std::int64_t id, const auth::Caller& caller) {
     auto r = prescriptions_.find(id);
     if (!r) throw notFound();

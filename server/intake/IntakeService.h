@@ -48,6 +48,11 @@ public:
     /// another channel is stored and linked to the first (duplicate_of), never counted twice.
     IntakeResult receive(const Arrival& arrival, const auth::Caller& caller);
 
+    /// The prescription first received from the document with this SHA-256 (blob id), if any:
+    /// lets a channel that may hand over the same file twice (the spool after a crash) stay
+    /// idempotent.
+    std::optional<std::int64_t> findBySourceDocument(const std::string& sha256);
+
     /// One prescription with pages and findings. Clinics see only what they sent
     /// (anything else is NotFound, so they cannot probe ids). Audited as a read.
     PrescriptionRecord get(std::int64_t id, const auth::Caller& caller);

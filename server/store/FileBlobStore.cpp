@@ -39,6 +39,10 @@ std::string FileBlobStore::get(const std::string& id) {
 
 bool FileBlobStore::contains(const std::string& id) { return isBlobId(id) && fs_.exists(pathOf(id)); }
 
+void FileBlobStore::remove(const std::string& id) {
+    if (isBlobId(id)) fs_.remove(pathOf(id));
+}
+
 std::vector<std::string> FileBlobStore::list() {
     std::vector<std::string> out;
     std::error_code ec;

@@ -14,6 +14,7 @@ public:
     std::string put(std::string_view bytes) override;
     std::string get(const std::string& id) override;
     bool contains(const std::string& id) override;
+    void remove(const std::string& id) override;
 
     /// The path blob `id` is stored at (for backups and tests).
     std::string pathOf(const std::string& id) const;

@@ -97,6 +97,7 @@ async function logout() {
     if (!(e instanceof ApiError)) throw e;
   }
   app.nextPath = null;
+  app.lastLogin = '';
   if (tabs) tabs.postMessage('signed-out');
   await endSession({ kind: 'info', text: 'ログアウトしました。' });
 }
@@ -160,8 +161,11 @@ async function renderRoute(route, path) {
     },
     signedIn: (session) => {
       setSession(session);
-      const next = app.nextPath && app.nextPath !== '/login' ? app.nextPath : '/';
+      // Return to where the session ended only for the same person (a deep link counts too).
+      const same = !app.lastLogin || app.lastLogin === session.user.login;
+      const next = same && app.nextPath && app.nextPath !== '/login' ? app.nextPath : '/';
       app.nextPath = null;
+      app.lastLogin = '';
       if (session.user.password_change_required) {
         app.nextPath = next;
         return router.navigate('/password', { replace: true });

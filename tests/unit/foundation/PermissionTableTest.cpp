@@ -45,6 +45,11 @@ TEST(PermissionTable, GrantsExactlyTheTable) {
         {Permission::EPrescriptionRetrieve, true, true, false, false, false, false, false},
         {Permission::ClinicRead, true, true, false, true, false, false, false},
         {Permission::ClinicManage, true, false, false, true, false, false, false},
+        {Permission::GuidanceScheduleRead, true, true, false, true, false, false, false},
+        {Permission::GuidanceScheduleManage, true, false, false, true, false, false, false},
+        {Permission::GuidanceRead, true, true, false, false, false, false, false},
+        {Permission::GuidanceBook, true, true, false, false, false, false, false},
+        {Permission::GuidanceConduct, true, false, false, false, false, false, false},
     };
     ASSERT_EQ(std::size(cases), PermissionTable::all().size()) << "every permission has a row";
     for (const auto& c : cases) {

@@ -7,7 +7,8 @@ export function render(main, ctx) {
   ctx.setTitle('ログイン');
   const form = h(
     'form',
-    { class: 'form login-form', novalidate: true, 'aria-labelledby': 'login-heading' },
+    // method=post: should the script ever fail, the browser must not put the password in a URL.
+    { class: 'form login-form', method: 'post', novalidate: true, 'aria-labelledby': 'login-heading' },
     field('ログイン名', { name: 'login', autocomplete: 'username', autocapitalize: 'none', spellcheck: 'false', value: ctx.lastLogin || null }),
     field('パスワード', { name: 'password', type: 'password', autocomplete: 'current-password' }),
     field(

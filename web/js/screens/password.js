@@ -10,7 +10,7 @@ export function render(main, ctx) {
   ctx.setTitle('パスワード変更');
   const form = h(
     'form',
-    { class: 'form', novalidate: true, 'aria-label': 'パスワード変更' },
+    { class: 'form', method: 'post', novalidate: true, 'aria-label': 'パスワード変更' },
     field('現在のパスワード', { name: 'current_password', type: 'password', autocomplete: 'current-password' }, {
       hint: forced ? '管理者から受け取ったワンタイムパスワード' : null,
     }),

@@ -114,7 +114,9 @@ export function render(main, ctx) {
   async function resetTotp(user) {
     const ok = await confirmDialog({
       title: 'TOTP を再発行',
-      message: `${user.display_name}（${user.login}）の TOTP シークレットを新しくします。今の認証アプリの登録は使えなくなり、ログイン中のセッションも終了します。`,
+      message: `${user.display_name}（${user.login}）の TOTP シークレットを新しくします。今の認証アプリの登録は使えなくなり、ログイン中のセッションも終了します。${
+        user.login === ctx.user.login ? '自分のアカウントなので、表示を閉じた後に新しいコードでもう一度ログインしてください。' : ''
+      }`,
       confirmLabel: '再発行する',
     });
     if (!ok || !ctx.alive()) return;

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <memory>
+
+#include "app/Services.h"
+
+namespace rxdesk::spool {
+class SpoolWatcher;
+class SpoolFileSystem;
+}  // namespace rxdesk::spool
+
+namespace rxdesk::app {
+
+/// The server's background work, started after the listener and stopped before it: the fax
+/// spool watcher (when rxdesk.spool.enabled).
+class BackgroundJobs {
+public:
+    explicit BackgroundJobs(Services& services);
+    ~BackgroundJobs();
+
+    void start();
+    /// Stops every job and waits for it; idempotent.
+    void stop();
+
+private:
+    Services& services_;
+    std::unique_ptr<spool::SpoolFileSystem> spool_fs_;
+    std::unique_ptr<spool::SpoolWatcher> spool_;
+};
+
+}  // namespace rxdesk::app
