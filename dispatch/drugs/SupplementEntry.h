@@ -50,8 +50,8 @@ struct SupplementEntry {
     bool emergency_contraceptive = false;  ///< 緊急避妊薬
     bool high_risk = false;  ///< 薬剤管理指導料「1」の対象（ハイリスク薬）
     MisuseConcern misuse = MisuseConcern::None;  ///< 乱用・転売の注意
-    std::vector<std::string> hot_codes;  ///< HOT7/HOT9/HOT13 codes naming this drug
-    std::string note;                    ///< free text for staff
+    std::vector<std::string> hot_codes;          ///< HOT7/HOT9/HOT13 codes naming this drug
+    std::string note;                            ///< free text for staff
 
     bool operator==(const SupplementEntry&) const = default;
 };

@@ -236,7 +236,9 @@ SupplementImport parseSupplement(std::string_view bytes) {
                         entry.misuse = *m;
                     } else {
                         problem_code = "bad_misuse";
-                        problem = "乱用は 睡眠薬・利尿薬・糖尿病薬・保湿剤 のいずれか（または空欄）で書いてください";
+                        problem =
+                            "乱用は 睡眠薬・利尿薬・糖尿病薬・保湿剤 "
+                            "のいずれか（または空欄）で書いてください";
                     }
                     break;
                 case Column::Note:

@@ -11,6 +11,8 @@ class SpoolFileSystem;
 
 namespace rxdesk::app {
 
+class RetentionTimer;
+
 /// The server's background work, started after the listener and stopped before it: the fax
 /// spool watcher (when rxdesk.spool.enabled).
 class BackgroundJobs {
@@ -26,6 +28,7 @@ private:
     Services& services_;
     std::unique_ptr<spool::SpoolFileSystem> spool_fs_;
     std::unique_ptr<spool::SpoolWatcher> spool_;
+    std::unique_ptr<RetentionTimer> retention_;  ///< when rxdesk.retention.enabled
 };
 
 }  // namespace rxdesk::app

@@ -22,7 +22,10 @@ constexpr const char* kUsage =
     "  audit verify               監査ログのハッシュチェーンを検証する\n"
     "  backup DEST                稼働中でも一貫したバックアップを作る\n"
     "  demo                       デモデータを読み込む\n"
-    "  routes                     HTTP API の一覧と必要な権限を表示する\n";
+    "  routes                     HTTP API の一覧と必要な権限を表示する\n"
+    "  retention run              保存期間 (完了から3年) を過ぎた処方箋と画像を削除する\n"
+    "  drugs import FILE          医薬品マスター (Shift_JIS CSV) を取り込む (再取込は置き換え)\n"
+    "  drugs supplement FILE      薬局の補足情報 (保管温度・劇薬など) を取り込む\n";
 
 }  // namespace
 
@@ -52,6 +55,8 @@ int runCli(int argc, char** argv) {
         if (command == "backup") return backupCommand(ctx);
         if (command == "demo") return demoCommand(ctx);
         if (command == "routes") return routesCommand(ctx);
+        if (command == "retention") return retentionCommand(ctx);
+        if (command == "drugs") return drugsCommand(ctx);
         std::cerr << "rxdesk: 不明なコマンドです: " << command << "\n" << kUsage;
         return 2;
     } catch (const Error& e) {

@@ -40,6 +40,7 @@ int ServerApp::main(const std::vector<std::string>&) {
         listener.start();
         BackgroundJobs jobs(services);
         jobs.start();
+        if (settings.notify.enabled) services.notificationPump().start();
         std::cout << "rxdesk: serving https://localhost:" << listener.httpsPort() << "/" << std::endl;
         if (listener.httpPort())
             std::cout << "rxdesk: plain HTTP on http://127.0.0.1:" << *listener.httpPort() << "/"
@@ -48,6 +49,7 @@ int ServerApp::main(const std::vector<std::string>&) {
         waitForTerminationRequest();
         log.information("stopping: letting requests in flight finish");
         jobs.stop();
+        services.notificationPump().stop();
         listener.stop(settings.shutdown_grace_seconds);
         log.information("stopped");
         return EXIT_OK;

@@ -25,6 +25,22 @@
 #include "eprescription/Sleeper.h"
 #include "intake/DocumentReader.h"
 #include "intake/IntakeService.h"
+#include "originals/OriginalsService.h"
+#include "originals/RetentionService.h"
+#include "store/SqliteOriginalRepository.h"
+#include "notify/Dispatcher.h"
+#include "notify_curl/CurlTransport.h"
+#include "scheduling/GuidanceService.h"
+#include "scheduling/NotificationPump.h"
+#include "store/SqliteGuidanceRepository.h"
+#include "store/SqliteOutboxStore.h"
+#include "dispatch/rules/HandlingRules.h"
+#include "shipping/CatalogDrugClassifier.h"
+#include "shipping/DrugCatalogProvider.h"
+#include "shipping/DrugDataService.h"
+#include "shipping/ShippingService.h"
+#include "store/SqliteDrugRepository.h"
+#include "store/SqliteShipmentRepository.h"
 
 namespace rxdesk::app {
 
@@ -51,6 +67,20 @@ public:
     intake::ClinicRepository& clinics() { return *clinic_repo_; }
     /// The e-prescription service client, or null when rxdesk.eprescription.base_url is unset.
     eprescription::EPrescriptionService* eprescriptions() { return eprescriptions_.get(); }
+    scheduling::GuidanceService& guidance() { return *guidance_; }
+    notify::OutboxStore& outbox() { return *outbox_; }
+    /// The notification dispatcher's thread; `serve` starts it (rxdesk.notify.enabled), tests
+    /// call runNow() or start() themselves.
+    scheduling::NotificationPump& notificationPump() { return *notification_pump_; }
+    originals::OriginalsService& originals() { return *originals_; }
+    /// The retention job (rxdesk retention run, and the server's daily timer).
+    originals::RetentionService& retention() { return *retention_; }
+    /// Drug master and supplement imports and edits.
+    shipping::DrugDataService& drugData() { return *drug_data_; }
+    /// Shipments, parcels, labels and custody.
+    shipping::ShippingService& shipping() { return *shipping_; }
+    /// The handling rules table loaded at start-up (rxdesk.dispatch.rules_file).
+    const dispatch::HandlingRules& handlingRules() const { return *handling_rules_; }
     http::Router& router() { return router_; }
     http::Metrics& metrics() { return metrics_; }
     /// What the HTTP wrapper needs; `https` tells whether to send HSTS.
@@ -76,11 +106,27 @@ private:
     std::unique_ptr<auth::ApiClientService> clients_;
     std::unique_ptr<store::SqlitePrescriptionRepository> prescription_repo_;
     std::unique_ptr<store::SqliteClinicRepository> clinic_repo_;
-    std::unique_ptr<checks::TableDrugClassifier> classifier_;
+    std::unique_ptr<store::SqliteDrugRepository> drug_repo_;
+    std::unique_ptr<shipping::DrugCatalogProvider> drug_catalogs_;
+    std::unique_ptr<shipping::CatalogDrugClassifier> classifier_;
+    std::unique_ptr<shipping::DrugDataService> drug_data_;
+    std::unique_ptr<dispatch::HandlingRules> handling_rules_;
+    std::unique_ptr<store::SqliteShipmentRepository> shipment_repo_;
+    std::unique_ptr<shipping::ShippingService> shipping_;
     std::unique_ptr<intake::DocumentReader> document_reader_;
     std::unique_ptr<intake::IntakeService> intake_;
     std::unique_ptr<eprescription::ThreadSleeper> sleeper_;
     std::unique_ptr<eprescription::EPrescriptionService> eprescriptions_;
+    std::unique_ptr<store::SqliteGuidanceRepository> guidance_repo_;
+    std::unique_ptr<store::SqliteOutboxStore> outbox_;
+    std::unique_ptr<scheduling::GuidanceService> guidance_;
+    std::unique_ptr<notify::CurlTransport> notify_transport_;
+    std::unique_ptr<notify::Dispatcher> dispatcher_;
+    std::unique_ptr<scheduling::NotificationPump> notification_pump_;
+    std::unique_ptr<store::SqliteOriginalRepository> original_repo_;
+    std::unique_ptr<store::SqliteRetentionRepository> retention_repo_;
+    std::unique_ptr<originals::OriginalsService> originals_;
+    std::unique_ptr<originals::RetentionService> retention_;
     http::Router router_;
     http::Metrics metrics_;
     std::unique_ptr<http::HttpDependencies> https_deps_;

@@ -4,7 +4,9 @@
 
 #include "auth/AuthSettings.h"
 #include "eprescription/ClientSettings.h"
+#include "originals/OriginalsSettings.h"
 #include "scheduling/GuidanceSettings.h"
+#include "shipping/DispatchSettings.h"
 #include "spool/SpoolSettings.h"
 #include "store/Database.h"
 
@@ -40,10 +42,15 @@ struct Settings {
     eprescription::ClientSettings eprescription;
     /// rxdesk.spool.*: the fax server's spool directory (off unless enabled).
     spool::SpoolSettings spool;
+    /// rxdesk.originals.*, rxdesk.retention.*: originals (原本) deadlines, chase letters and
+    /// retention of dispensed prescriptions.
+    originals::OriginalsSettings originals;
     /// rxdesk.guidance.*: video guidance (pharmacy name in messages, reminders, video service).
     scheduling::GuidanceSettings guidance;
     /// rxdesk.notify.*: the notification outbox dispatcher and its upstreams.
     scheduling::NotifySettings notify;
+    /// rxdesk.dispatch.*: handling rules file, sender pharmacy, Yamato B2 export.
+    shipping::DispatchSettings dispatch;
     std::string web_root = "web";  ///< rxdesk.web.root: the UI's static files ("" = none)
 
     std::string databasePath() const { return data_dir + "/rxdesk.db"; }

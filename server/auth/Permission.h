@@ -23,11 +23,21 @@ enum class Permission {
     EPrescriptionRetrieve,  ///< fetch an e-prescription with its exchange number
     ClinicRead,      ///< the clinic registry
     ClinicManage,    ///< add clinics and their fax numbers
+    OriginalRecord,     ///< record an original's arrival (scan or not), inquiries, orphans
+    OriginalReconcile,  ///< compare by eye, resolve inquiries, attach orphans (pharmacist)
+    OriginalRead,       ///< original status, overdue list, orphans
+    OriginalChase,      ///< chase letters to clinics for missing originals
+    OriginalClinicView,  ///< clinic systems: which of their originals are still awaited
     GuidanceScheduleRead,    ///< pharmacists' guidance schedules
     GuidanceScheduleManage,  ///< set a guidance schedule, issue a calendar feed (own; admin: any)
     GuidanceRead,            ///< guidance slots, appointments, candidates
     GuidanceBook,            ///< book, reschedule, cancel guidance; set the preferred pharmacist
     GuidanceConduct,         ///< join, start and record a guidance session (its pharmacist)
+    DrugRead,         ///< drug master and supplement lookups
+    DrugEdit,         ///< edit the pharmacy's drug supplement (pharmacist)
+    ShipmentManage,   ///< plan shipments, print labels and notes, B2 export, receipt follow-up
+    ParcelCustody,    ///< look up a parcel by its number and record custody events
+    ParcelDecision,   ///< decide on a temperature excursion (pharmacist)
 };
 
 std::string_view permissionName(Permission p);

@@ -29,11 +29,21 @@ const Grant kGrants[] = {
     {Permission::EPrescriptionRetrieve, {Role::Pharmacist, Role::Clerk}, {}},
     {Permission::ClinicRead, {Role::Pharmacist, Role::Clerk, Role::Admin}, {}},
     {Permission::ClinicManage, {Role::Pharmacist, Role::Admin}, {}},
+    {Permission::OriginalRecord, {Role::Pharmacist, Role::Clerk}, {}},
+    {Permission::OriginalReconcile, {Role::Pharmacist}, {}},
+    {Permission::OriginalRead, {Role::Pharmacist, Role::Clerk}, {}},
+    {Permission::OriginalChase, {Role::Pharmacist, Role::Clerk}, {}},
+    {Permission::OriginalClinicView, {}, {ClientKind::Clinic}},
     {Permission::GuidanceScheduleRead, {Role::Pharmacist, Role::Clerk, Role::Admin}, {}},
     {Permission::GuidanceScheduleManage, {Role::Pharmacist, Role::Admin}, {}},
     {Permission::GuidanceRead, {Role::Pharmacist, Role::Clerk}, {}},
     {Permission::GuidanceBook, {Role::Pharmacist, Role::Clerk}, {}},
     {Permission::GuidanceConduct, {Role::Pharmacist}, {}},
+    {Permission::DrugRead, {Role::Pharmacist, Role::Clerk}, {}},
+    {Permission::DrugEdit, {Role::Pharmacist}, {}},
+    {Permission::ShipmentManage, {Role::Pharmacist, Role::Clerk}, {}},
+    {Permission::ParcelCustody, {Role::Pharmacist, Role::Clerk, Role::Delivery}, {}},
+    {Permission::ParcelDecision, {Role::Pharmacist}, {}},
 };
 
 }  // namespace
@@ -56,11 +66,21 @@ std::string_view permissionName(Permission p) {
         case Permission::EPrescriptionRetrieve: return "eprescription_retrieve";
         case Permission::ClinicRead: return "clinic_read";
         case Permission::ClinicManage: return "clinic_manage";
+        case Permission::OriginalRecord: return "original_record";
+        case Permission::OriginalReconcile: return "original_reconcile";
+        case Permission::OriginalRead: return "original_read";
+        case Permission::OriginalChase: return "original_chase";
+        case Permission::OriginalClinicView: return "original_clinic_view";
         case Permission::GuidanceScheduleRead: return "guidance_schedule_read";
         case Permission::GuidanceScheduleManage: return "guidance_schedule_manage";
         case Permission::GuidanceRead: return "guidance_read";
         case Permission::GuidanceBook: return "guidance_book";
         case Permission::GuidanceConduct: return "guidance_conduct";
+        case Permission::DrugRead: return "drug_read";
+        case Permission::DrugEdit: return "drug_edit";
+        case Permission::ShipmentManage: return "shipment_manage";
+        case Permission::ParcelCustody: return "parcel_custody";
+        case Permission::ParcelDecision: return "parcel_decision";
     }
     return "";
 }
@@ -89,7 +109,9 @@ const std::vector<Permission>& PermissionTable::all() {
         Permission::PrescriptionVerify, Permission::EPrescriptionRetrieve, Permission::ClinicRead,
         Permission::ClinicManage,
         Permission::GuidanceScheduleRead, Permission::GuidanceScheduleManage, Permission::GuidanceRead,
-        Permission::GuidanceBook, Permission::GuidanceConduct};
+        Permission::GuidanceBook, Permission::GuidanceConduct,
+        Permission::DrugRead, Permission::DrugEdit, Permission::ShipmentManage,
+        Permission::ParcelCustody, Permission::ParcelDecision};
     return permissions;
 }
 

@@ -240,6 +240,7 @@ PrescriptionRecord IntakeService::act(std::int64_t id, const std::string& action
         context.channel = r.channel;
         context.has_unresolved_errors = unresolvedError(r);
         context.delivery_forbidden = mustBeHandedOverInPerson(r);
+        context.dispensing_result_registered = !r.dispensing_result_id.empty();
         if (r.held_from) context.held_from = workflow::parsePrescriptionState(*r.held_from);
         auto outcome = workflow::PrescriptionLifecycle::decide(*state, *action, *role, context);
         if (!outcome) throw outcome.refusal().toError();
@@ -254,6 +255,27 @@ PrescriptionRecord IntakeService::act(std::int64_t id, const std::string& action
         prescriptions_.addEvent(r.id, EventRecord{now(), caller.principal.actor(), action_name, from,
                                                   r.status, note});
         auditEvent(caller, "prescription." + action_name, r, from + "->" + r.status);
+    });
+    return r;
+}
+
+PrescriptionRecord IntakeService::recordDispensingResult(std::int64_t id,
+                                                        const std::string& receipt_id,
+                                                        const auth::Caller& caller) {
+    PrescriptionRecord r;
+    tx_.write([&] {
+        r = load(id, caller);
+        if (r.channel != prescription::Channel::Eprescription)
+            throw Error(ErrorKind::Conflict, "not_an_eprescription", "電子処方箋ではありません");
+        if (r.dispensed_on.empty())
+            throw Error(ErrorKind::Conflict, "not_dispensed", "調剤後に調剤結果を登録してください");
+        r.dispensing_result_id = receipt_id;
+        r.dispensing_result_at = now();
+        save(r, r.version);
+        prescriptions_.addEvent(id, EventRecord{now(), caller.principal.actor(), "register_dispensing_result",
+                                                r.status, r.status, receipt_id});
+        auditEvent(caller, "prescription.register_dispensing_result", r);
+        r = *prescriptions_.find(id);
     });
     return r;
 }

@@ -86,6 +86,13 @@ public:
     PrescriptionRecord act(std::int64_t id, const std::string& action, std::int64_t version,
                            const std::string& note, const auth::Caller& caller);
 
+    /// Records that the dispensing result (調剤結果) of a dispensed e-prescription was
+    /// registered with the national service (its receipt id); completing the prescription
+    /// waits for it. Error(Conflict, "not_dispensed") before dispensing,
+    /// "not_an_eprescription" for other channels.
+    PrescriptionRecord recordDispensingResult(std::int64_t id, const std::string& receipt_id,
+                                              const auth::Caller& caller);
+
 private:
     std::vector<prescription::Finding> assess(const PrescriptionRecord& record,
                                               const std::vector<prescription::Finding>& read) const;

@@ -68,6 +68,8 @@ struct PrescriptionRecord {
     std::optional<std::int64_t> misdirected_at;
     std::string dispensed_on;
     std::optional<std::int64_t> completed_at;
+    std::string dispensing_result_id;  ///< e-prescriptions: the service's receipt ("" until registered)
+    std::optional<std::int64_t> dispensing_result_at;
     std::int64_t updated_at = 0;
 
     std::vector<PageRecord> pages;

@@ -3,6 +3,7 @@
 #include <Poco/NumberParser.h>
 
 #include <algorithm>
+#include <map>
 
 #include "core/Error.h"
 #include "crypto/Hashing.h"

@@ -13,7 +13,8 @@ using dispatch::DrugCodeKind;
 using dispatch::DrugDataSet;
 
 Error notFound() {
-    return Error(ErrorKind::NotFound, "drug_not_found", "その医薬品はマスターにも補足にもありません");
+    return Error(ErrorKind::NotFound, "drug_not_found",
+                 "その医薬品はマスターにも補足にもありません");
 }
 
 }  // namespace
@@ -34,9 +35,9 @@ DrugImportReport DrugDataService::importMaster(std::string_view cp932_bytes,
     }
     DrugImportReport report{DrugDataSet::ClaimsMaster, parsed.drugs.size(),
                             std::move(parsed.bad_lines)};
-    dispatch::DrugImportStamp stamp{DrugDataSet::ClaimsMaster, clock_.now(), source_name,
-                                    caller.principal.actor(), report.accepted,
-                                    report.bad_lines.size()};
+    dispatch::DrugImportStamp stamp{
+        DrugDataSet::ClaimsMaster, clock_.now(),    source_name,
+        caller.principal.actor(),  report.accepted, report.bad_lines.size()};
     tx_.write([&] {
         drugs_.replaceMaster(parsed.drugs, stamp);
         auditChange(caller, "drugs.import_master", "claims_master",
@@ -53,11 +54,10 @@ DrugImportReport DrugDataService::importSupplement(std::string_view bytes,
     dispatch::SupplementImport parsed = dispatch::parseSupplement(bytes);
     // These make the whole file unusable; replacing the supplement with nothing would
     // silently drop every cold-chain and 劇薬 flag.
-    const bool unusable =
-        parsed.entries.empty() && !parsed.bad_lines.empty() &&
-        std::set<std::string>{"bad_encoding", "bad_header", "unknown_column", "duplicate_column",
-                              "missing_code_column"}
-            .contains(parsed.bad_lines.front().code);
+    const bool unusable = parsed.entries.empty() && !parsed.bad_lines.empty() &&
+                          std::set<std::string>{"bad_encoding", "bad_header", "unknown_column",
+                                                "duplicate_column", "missing_code_column"}
+                              .contains(parsed.bad_lines.front().code);
     if (unusable) {
         const auto& p = parsed.bad_lines.front();
         throw Error(ErrorKind::BadRequest, "supplement_unusable",
@@ -65,9 +65,9 @@ DrugImportReport DrugDataService::importSupplement(std::string_view bytes,
     }
     DrugImportReport report{DrugDataSet::Supplement, parsed.entries.size(),
                             std::move(parsed.bad_lines)};
-    dispatch::DrugImportStamp stamp{DrugDataSet::Supplement, clock_.now(), source_name,
-                                    caller.principal.actor(), report.accepted,
-                                    report.bad_lines.size()};
+    dispatch::DrugImportStamp stamp{
+        DrugDataSet::Supplement,  clock_.now(),    source_name,
+        caller.principal.actor(), report.accepted, report.bad_lines.size()};
     tx_.write([&] {
         drugs_.replaceSupplement(parsed.entries, stamp);
         auditChange(caller, "drugs.import_supplement", "supplement",

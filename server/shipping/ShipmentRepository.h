@@ -31,7 +31,8 @@ public:
     virtual std::vector<ShipmentRecord> listAwaitingReceipt() = 0;
 
     /// Appends an event to a parcel's custody log; returns its id.
-    virtual std::int64_t appendEvent(std::int64_t parcel_id, const dispatch::CustodyEvent& event) = 0;
+    virtual std::int64_t appendEvent(std::int64_t parcel_id,
+                                     const dispatch::CustodyEvent& event) = 0;
     /// The parcel's custody log, oldest first.
     virtual std::vector<StoredCustodyEvent> events(std::int64_t parcel_id) = 0;
 };

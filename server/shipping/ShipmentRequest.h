@@ -22,7 +22,7 @@ struct ShipmentRequest {
     std::string time_slot;  ///< "" or a B2 code: 0812, 1416, 1618, 1820, 1921
     std::optional<std::int64_t> cash_on_delivery;  ///< yen, collected once per shipment
     std::optional<std::string> ship_date;          ///< YYYY-MM-DD; default today (Tokyo)
-    bool dry_run = false;  ///< plan only, store nothing
+    bool dry_run = false;                          ///< plan only, store nothing
 };
 
 /// Why the requested method (or any shipment) is refused: the rule and its reason.

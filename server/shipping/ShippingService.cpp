@@ -44,7 +44,8 @@ DeliveryMethod carrierFor(ParcelTemperature t) {
 
 bool isAbroad(const std::string& country) {
     std::string c = country;
-    std::transform(c.begin(), c.end(), c.begin(), [](unsigned char ch) { return std::toupper(ch); });
+    std::transform(c.begin(), c.end(), c.begin(),
+                   [](unsigned char ch) { return std::toupper(ch); });
     return !(c.empty() || c == "JP" || c == "JPN" || country == "日本");
 }
 
@@ -101,8 +102,7 @@ std::vector<std::string> storageInstructions(const ParcelRecord& parcel,
     std::vector<std::string> out;
     switch (parcel.temperature) {
         case ParcelTemperature::Chilled:
-            out.push_back(
-                "届いたらすぐに冷蔵庫（2〜8℃）に入れてください。凍らせないでください。");
+            out.push_back("届いたらすぐに冷蔵庫（2〜8℃）に入れてください。凍らせないでください。");
             break;
         case ParcelTemperature::Frozen:
             out.push_back("届いたらすぐに冷凍庫に入れてください。");
@@ -131,7 +131,9 @@ bool received(const dispatch::ParcelCustody& c) {
 
 }  // namespace
 
-std::int64_t ShippingService::now() const { return unixSeconds(clock_.now()); }
+std::int64_t ShippingService::now() const {
+    return unixSeconds(clock_.now());
+}
 
 void ShippingService::auditShipment(const auth::Caller& caller, const std::string& action,
                                     const ShipmentRecord& s, const std::string& detail,
@@ -155,13 +157,15 @@ ShipmentOutcome ShippingService::plan(const ShipmentRequest& request, const auth
     if (!dispatch::parseB2TimeSlot(request.time_slot))
         throw Error(ErrorKind::BadRequest, "invalid_field",
                     "配達時間帯は 0812・1416・1618・1820・1921 か空欄です", "time_slot");
-    if (request.cash_on_delivery && (*request.cash_on_delivery < 1 || *request.cash_on_delivery > 300000))
+    if (request.cash_on_delivery &&
+        (*request.cash_on_delivery < 1 || *request.cash_on_delivery > 300000))
         throw Error(ErrorKind::BadRequest, "invalid_field", "代金引換額は1〜300,000円です",
                     "cash_on_delivery");
     std::string ship_date = formatDate(tokyoDate(clock_.now()));
     if (request.ship_date) {
         if (!parseDate(*request.ship_date))
-            throw Error(ErrorKind::BadRequest, "invalid_field", "出荷日は YYYY-MM-DD です", "ship_date");
+            throw Error(ErrorKind::BadRequest, "invalid_field", "出荷日は YYYY-MM-DD です",
+                        "ship_date");
         ship_date = *request.ship_date;
     }
 
@@ -188,7 +192,8 @@ ShipmentOutcome ShippingService::plan(const ShipmentRequest& request, const auth
         for (const auto& item : rp.items) {
             dispatch::ShipmentItem si;
             si.ref = std::to_string(rp.rp_no) + "-" + std::to_string(item.seq);
-            if (auto info = resolveItem(*catalog, item)) si.classes = dispatch::handlingClassesOf(*info);
+            if (auto info = resolveItem(*catalog, item))
+                si.classes = dispatch::handlingClassesOf(*info);
             // Classes the catalog cannot give (drugs not in the master) come from the
             // classifier's fallback, so a keyword-known narcotic still travels as one.
             checks::DrugClasses c = classifier_.classify(*catalog, item);
@@ -197,7 +202,8 @@ ShipmentOutcome ShippingService::plan(const ShipmentRequest& request, const auth
             if (c.poison) si.classes.insert(HandlingClass::Poison);
             if (c.stimulant_raw_material) si.classes.insert(HandlingClass::StimulantRawMaterial);
             if (c.emergency_contraceptive) si.classes.insert(HandlingClass::EmergencyContraceptive);
-            lines.push_back({item.name, item.amount + item.unit, usageText(rp), storageLabel(si.classes)});
+            lines.push_back(
+                {item.name, item.amount + item.unit, usageText(rp), storageLabel(si.classes)});
             items.push_back(std::move(si));
         }
     }
@@ -237,9 +243,9 @@ ShipmentOutcome ShippingService::plan(const ShipmentRequest& request, const auth
             DeliveryMethod method = fixed_method ? *fixed_method : carrierFor(planned.temperature);
             auto decision = dispatch::HandlingRules::check(planned, method);
             if (!decision.accepted) {
-                outcome.refusal = ShipmentRefusal{decision.refusal->rule_id, decision.refusal->reason,
-                                                  std::string(dispatch::deliveryMethodName(method)),
-                                                  seq};
+                outcome.refusal =
+                    ShipmentRefusal{decision.refusal->rule_id, decision.refusal->reason,
+                                    std::string(dispatch::deliveryMethodName(method)), seq};
                 break;
             }
             ParcelRecord parcel;
@@ -359,8 +365,9 @@ std::string ShippingService::handlingNote(std::int64_t shipment_id, const auth::
         if (rx && rx->content) {
             for (const auto& rp : rx->content->rps) {
                 for (const auto& item : rp.items) {
-                    bool in_parcel = std::any_of(parcel.items.begin(), parcel.items.end(),
-                                                 [&](const ParcelItem& i) { return i.name == item.name; });
+                    bool in_parcel =
+                        std::any_of(parcel.items.begin(), parcel.items.end(),
+                                    [&](const ParcelItem& i) { return i.name == item.name; });
                     if (!in_parcel) continue;
                     if (auto info = resolveItem(*catalog, item)) {
                         auto c = dispatch::handlingClassesOf(*info);
@@ -383,8 +390,10 @@ std::string ShippingService::handlingNote(std::int64_t shipment_id, const auth::
 
 dispatch::B2Export ShippingService::exportB2(const std::string& date, const auth::Caller& caller) {
     if (settings_.b2.billing_customer_code.empty())
-        throw Error(ErrorKind::Conflict, "b2_not_configured",
-                    "B2 の請求先顧客コード（rxdesk.dispatch.b2.billing_customer_code）が設定されていません");
+        throw Error(
+            ErrorKind::Conflict, "b2_not_configured",
+            "B2 "
+            "の請求先顧客コード（rxdesk.dispatch.b2.billing_customer_code）が設定されていません");
     auto ship_date = parseDate(date);
     if (!ship_date)
         throw Error(ErrorKind::BadRequest, "invalid_field", "date は YYYY-MM-DD です", "date");
@@ -400,13 +409,15 @@ dispatch::B2Export ShippingService::exportB2(const std::string& date, const auth
             any = true;
             dispatch::B2Shipment b2;
             b2.customer_ref = parcel.parcel_number;
-            b2.cool = parcel.method == DeliveryMethod::CarrierChilled ? dispatch::B2CoolClass::Chilled
-                      : parcel.method == DeliveryMethod::CarrierFrozen ? dispatch::B2CoolClass::Frozen
-                                                                       : dispatch::B2CoolClass::Normal;
+            b2.cool =
+                parcel.method == DeliveryMethod::CarrierChilled  ? dispatch::B2CoolClass::Chilled
+                : parcel.method == DeliveryMethod::CarrierFrozen ? dispatch::B2CoolClass::Frozen
+                                                                 : dispatch::B2CoolClass::Normal;
             b2.ship_date = *ship_date;
-            b2.time_slot = dispatch::parseB2TimeSlot(s.time_slot).value_or(dispatch::B2TimeSlot::Unspecified);
-            b2.recipient = {s.recipient.phone, digitsOnly(s.recipient.postcode), s.recipient.address, "",
-                            s.recipient.name};
+            b2.time_slot =
+                dispatch::parseB2TimeSlot(s.time_slot).value_or(dispatch::B2TimeSlot::Unspecified);
+            b2.recipient = {s.recipient.phone, digitsOnly(s.recipient.postcode),
+                            s.recipient.address, "", s.recipient.name};
             const auto& ph = settings_.pharmacy;
             b2.sender = {ph.phone, digitsOnly(ph.postcode), ph.address, "", ph.name};
             b2.handling1 = parcel.b2_handling;
@@ -422,7 +433,8 @@ dispatch::B2Export ShippingService::exportB2(const std::string& date, const auth
     }
     dispatch::B2Export out = dispatch::exportB2Csv(rows, settings_.b2);
     tx_.write([&] {
-        for (const ShipmentRecord* s : exported) auditShipment(caller, "shipment.export_b2", *s, "date=" + date);
+        for (const ShipmentRecord* s : exported)
+            auditShipment(caller, "shipment.export_b2", *s, "date=" + date);
     });
     return out;
 }
@@ -435,7 +447,8 @@ dispatch::ParcelCustody ShippingService::custodyOf(const ParcelRecord& parcel) {
     return dispatch::ParcelCustody::replay(std::to_string(parcel.id), requirements, log);
 }
 
-ParcelStatus ShippingService::parcelByNumber(const std::string& number, const auth::Caller& caller) {
+ParcelStatus ShippingService::parcelByNumber(const std::string& number,
+                                             const auth::Caller& caller) {
     if (!isValidParcelNumber(number)) throw parcelNotFound();
     std::optional<ParcelStatus> status;
     tx_.read([&] {
@@ -447,7 +460,8 @@ ParcelStatus ShippingService::parcelByNumber(const std::string& number, const au
         }
     });
     if (!status) throw parcelNotFound();
-    auditShipment(caller, "parcel.lookup", status->shipment, "parcel=" + std::to_string(status->parcel.id));
+    auditShipment(caller, "parcel.lookup", status->shipment,
+                  "parcel=" + std::to_string(status->parcel.id));
     return std::move(*status);
 }
 
@@ -490,7 +504,8 @@ void ShippingService::advancePrescription(const ShipmentRecord& s,
             }
         }
         if (all && rx->status == "shipped") action = "confirm_delivery";
-        if (all && rx->status == "guided" && custody.channel() == dispatch::DeliveryChannel::Counter &&
+        if (all && rx->status == "guided" &&
+            custody.channel() == dispatch::DeliveryChannel::Counter &&
             isPharmacyStaff(caller.principal))
             action = "hand_over";
     }
@@ -554,7 +569,8 @@ ParcelStatus ShippingService::recordEvent(std::int64_t parcel_id, dispatch::Cust
     return append(parcel_id, std::move(event), caller, action);
 }
 
-ParcelStatus ShippingService::confirmReceipt(std::int64_t parcel_id, dispatch::ConfirmationMethod method,
+ParcelStatus ShippingService::confirmReceipt(std::int64_t parcel_id,
+                                             dispatch::ConfirmationMethod method,
                                              const std::string& note, const auth::Caller& caller) {
     dispatch::CustodyEvent event;
     event.kind = CustodyEventKind::ReceiptConfirmed;
@@ -564,7 +580,8 @@ ParcelStatus ShippingService::confirmReceipt(std::int64_t parcel_id, dispatch::C
 }
 
 ParcelStatus ShippingService::recordTemperatures(
-    std::int64_t parcel_id, const std::vector<std::pair<std::optional<TimePoint>, double>>& readings,
+    std::int64_t parcel_id,
+    const std::vector<std::pair<std::optional<TimePoint>, double>>& readings,
     const auth::Caller& caller) {
     if (readings.empty())
         throw Error(ErrorKind::BadRequest, "missing_field", "温度の記録がありません", "readings");
@@ -610,8 +627,8 @@ std::vector<UnconfirmedParcel> ShippingService::unconfirmed(const auth::Caller& 
             out.push_back({*s, *p, d});
         }
     });
-    audit_.record(audit::AuditEvent{caller.principal.actor(), "parcel.list_unconfirmed", "parcel", "",
-                                    std::nullopt, caller.remote_addr, "ok",
+    audit_.record(audit::AuditEvent{caller.principal.actor(), "parcel.list_unconfirmed", "parcel",
+                                    "", std::nullopt, caller.remote_addr, "ok",
                                     "count=" + std::to_string(out.size())});
     return out;
 }

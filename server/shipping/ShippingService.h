@@ -89,9 +89,10 @@ public:
     ParcelStatus confirmReceipt(std::int64_t parcel_id, dispatch::ConfirmationMethod method,
                                 const std::string& note, const auth::Caller& caller);
     /// Records temperature readings (each with its time, or now).
-    ParcelStatus recordTemperatures(std::int64_t parcel_id,
-                                    const std::vector<std::pair<std::optional<TimePoint>, double>>& readings,
-                                    const auth::Caller& caller);
+    ParcelStatus recordTemperatures(
+        std::int64_t parcel_id,
+        const std::vector<std::pair<std::optional<TimePoint>, double>>& readings,
+        const auth::Caller& caller);
     /// A pharmacist's decision on a temperature excursion.
     ParcelStatus decide(std::int64_t parcel_id, dispatch::ExcursionDecision decision,
                         const std::string& note, const auth::Caller& caller);

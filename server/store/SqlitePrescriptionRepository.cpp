@@ -18,7 +18,8 @@ constexpr const char* kColumns =
     "conditions_known, institution_code, prescription_number, issue_date, patient_ref, "
     "patient_name, match_key, clinic_id, client_id, client_reference, request_hash, "
     "source_sha256, sender_fax, eprescription_id, received_at, received_by, duplicate_of, "
-    "misdirected_at, dispensed_on, completed_at, updated_at";
+    "misdirected_at, dispensed_on, completed_at, updated_at, dispensing_result_id, "
+    "dispensing_result_at";
 
 void bindText(SQLite::Statement& q, int i, const std::string& s) {
     if (s.empty()) q.bind(i);
@@ -78,6 +79,8 @@ void bindRecord(SQLite::Statement& q, const PrescriptionRecord& r) {
     bindText(q, 25, r.dispensed_on);
     bindOptional(q, 26, r.completed_at);
     q.bind(27, r.updated_at);
+    bindText(q, 28, r.dispensing_result_id);
+    bindOptional(q, 29, r.dispensing_result_at);
 }
 
 PrescriptionRecord rowToRecord(SQLite::Statement& q) {
@@ -117,6 +120,8 @@ PrescriptionRecord rowToRecord(SQLite::Statement& q) {
     r.dispensed_on = text(q, 26);
     r.completed_at = optionalInt(q, 27);
     r.updated_at = q.getColumn(28).getInt64();
+    r.dispensing_result_id = text(q, 29);
+    r.dispensing_result_at = optionalInt(q, 30);
     return r;
 }
 
@@ -148,8 +153,9 @@ std::int64_t SqlitePrescriptionRepository::insert(const PrescriptionRecord& r) {
                         "prescription_number, issue_date, patient_ref, patient_name, match_key, "
                         "clinic_id, client_id, client_reference, request_hash, source_sha256, "
                         "sender_fax, eprescription_id, received_at, received_by, duplicate_of, "
-                        "misdirected_at, dispensed_on, completed_at, updated_at) VALUES "
-                        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                        "misdirected_at, dispensed_on, completed_at, updated_at, dispensing_result_id, "
+                        "dispensing_result_at) VALUES "
+                        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     bindRecord(q, r);
     try {
         q.exec();
@@ -237,10 +243,11 @@ bool SqlitePrescriptionRepository::update(const PrescriptionRecord& r, std::int6
                         "client_reference = ?, request_hash = ?, source_sha256 = ?, sender_fax = ?, "
                         "eprescription_id = ?, received_at = ?, received_by = ?, duplicate_of = ?, "
                         "misdirected_at = ?, dispensed_on = ?, completed_at = ?, updated_at = ?, "
+                        "dispensing_result_id = ?, dispensing_result_at = ?, "
                         "version = version + 1 WHERE id = ? AND version = ?");
     bindRecord(q, r);
-    q.bind(28, r.id);
-    q.bind(29, expected_version);
+    q.bind(30, r.id);
+    q.bind(31, expected_version);
     return q.exec() == 1;
 }
 

@@ -14,7 +14,7 @@
 namespace rxdesk::testing {
 
 TestServer::TestServer(TestServerOptions options) {
-    settings_.data_dir = dir_.path() + "/data";
+    settings_.data_dir = options.data_dir.empty() ? dir_.path() + "/data" : options.data_dir;
     settings_.https_port = 0;
     settings_.bind_address = "127.0.0.1";
     settings_.http_enabled = options.http_enabled;

@@ -28,6 +28,9 @@ struct TestServerOptions {
     /// Adds test-only routes before the listener starts.
     std::function<void(http::Router&, app::Services&)> routes;
     bool http_enabled = false;
+    /// Use this data directory instead of a fresh one inside the server's temporary
+    /// directory: a second TestServer on the same directory is a restart of the first.
+    std::string data_dir;
 };
 
 /// A real rxdesk: temporary data directory, real SQLite file with all migrations, real HTTPS

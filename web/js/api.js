@@ -37,18 +37,20 @@ const kNetworkMessage = 'サーバーに接続できません。ネットワー�
 /**
  * Sends one request and returns the parsed JSON body (null for 204).
  * options.expectUnauthenticated: a 401 is an expected answer (session probe, sign-in) and
- * does not end the session.
+ * does not end the session. options.headers: extra request headers (e.g. Idempotency-Key).
+ * A Blob/File body is sent as is with its own type (uploads); anything else as JSON.
  */
 export async function request(method, path, body, options = {}) {
-  const headers = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const raw = typeof Blob !== 'undefined' && body instanceof Blob;
+  const headers = { Accept: 'application/json', ...(options.headers || {}) };
+  if (body !== undefined) headers['Content-Type'] = raw ? body.type || 'application/octet-stream' : 'application/json';
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response;
   try {
     response = await fetch(path, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined || raw ? body : JSON.stringify(body),
       credentials: 'same-origin',
       cache: 'no-store',
       redirect: 'error',
@@ -86,3 +88,4 @@ export async function request(method, path, body, options = {}) {
 export const get = (path, options) => request('GET', path, undefined, options);
 export const post = (path, body, options) => request('POST', path, body === undefined ? {} : body, options);
 export const del = (path, options) => request('DELETE', path, undefined, options);
+export const put = (path, body, options) => request('PUT', path, body, options);

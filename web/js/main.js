@@ -10,6 +10,9 @@ import * as home from './screens/home.js';
 import * as users from './screens/users.js';
 import * as clients from './screens/clients.js';
 import * as audit from './screens/audit.js';
+import * as queue from './screens/queue.js';
+import * as prescription from './screens/prescription.js';
+import * as intake from './screens/intake.js';
 import * as notFound from './screens/notFound.js';
 
 const routes = [
@@ -20,7 +23,12 @@ const routes = [
   { path: '/admin/users', screen: users, role: 'admin' },
   { path: '/admin/clients', screen: clients, role: 'admin' },
   { path: '/admin/audit', screen: audit, role: 'admin' },
+  { path: '/prescriptions', screen: queue, roles: ['pharmacist', 'clerk'] },
+  { path: '/prescriptions/new', screen: intake, roles: ['pharmacist', 'clerk'] },
+  { path: '/prescriptions/:id', screen: prescription, roles: ['pharmacist', 'clerk'] },
 ];
+
+const kRoleNames = { admin: '管理者', pharmacist: '薬剤師', clerk: '事務', delivery: '配送担当' };
 
 const app = {
   session: null, // {user, csrf_token} from /api/v1/session
@@ -29,6 +37,7 @@ const app = {
   lastLogin: '', // pre-filled on the login screen after a lock
   stopIdle: null,
   renderCount: 0,
+  leaveHandlers: [], // clean-ups of the current screen (timers, document listeners)
 };
 
 const router = new Router(routes, { path: '*', screen: notFound }, renderRoute);
@@ -63,6 +72,8 @@ function renderChrome() {
   const nav = document.getElementById('app-nav');
   nav.hidden = !user || user.password_change_required;
   for (const item of nav.querySelectorAll('[data-role]')) item.hidden = !user || user.role !== item.dataset.role;
+  for (const item of nav.querySelectorAll('[data-roles]'))
+    item.hidden = !user || !item.dataset.roles.split(' ').includes(user.role);
 }
 
 function markCurrentNav(path) {
@@ -76,6 +87,14 @@ function markCurrentNav(path) {
 
 /** Removes everything a signed-in user saw: screens, open dialogs (secrets included). */
 function clearScreen() {
+  // Screens that poll or listen on document stop here (ctx.onLeave).
+  for (const stop of app.leaveHandlers.splice(0)) {
+    try {
+      stop();
+    } catch {
+      // A failing clean-up must not keep the next screen from rendering.
+    }
+  }
   for (const d of document.querySelectorAll('dialog')) {
     if (d.open) d.close();
     d.remove();
@@ -133,7 +152,7 @@ onPasswordChangeRequired(() => {
   if (app.session) router.navigate('/password', { replace: true });
 });
 
-async function renderRoute(route, path) {
+async function renderRoute(route, path, params = {}) {
   if (route.redirect) return router.navigate(route.redirect, { replace: true });
   const user = app.session && app.session.user;
   if (!route.public && !user) {
@@ -154,8 +173,14 @@ async function renderRoute(route, path) {
     user,
     flash,
     lastLogin: app.lastLogin,
+    params,
+    onLeave: (stop) => app.leaveHandlers.push(stop),
     alive: () => token === app.renderCount,
-    navigate: (to, options) => router.navigate(to, options),
+    // options.flash: a notice for the next screen (e.g. after an action that ends this one).
+    navigate: (to, options = {}) => {
+      if (options.flash) app.flash = options.flash;
+      return router.navigate(to, options);
+    },
     setTitle: (title) => {
       document.title = `${title} - rxdesk`;
     },
@@ -180,11 +205,12 @@ async function renderRoute(route, path) {
       return router.navigate(next, { replace: true });
     },
   };
-  if (route.role && user.role !== route.role) {
+  const allowed = route.roles || (route.role ? [route.role] : null);
+  if (allowed && !allowed.includes(user.role)) {
     ctx.setTitle('権限がありません');
     main.append(
       h('h1', { tabindex: '-1' }, '権限がありません'),
-      h('p', {}, `この画面は${route.role === 'admin' ? '管理者' : route.role}のみ使えます。`),
+      h('p', {}, `この画面は${allowed.map((r) => kRoleNames[r] || r).join('・')}のみ使えます。`),
       h('p', {}, h('a', { href: '/', 'data-link': true }, 'ホームへ戻る')),
     );
     main.querySelector('h1').focus();

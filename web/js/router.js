@@ -1,8 +1,9 @@
 // A tiny history-API router. The server answers index.html for every extension-less path,
 // so /admin/users can be reloaded or bookmarked. Links marked data-link are handled here.
+// A path segment ":name" matches one segment of digits (record ids), e.g. /prescriptions/:id.
 
 export class Router {
-  /** routes: [{path, ...}] matched exactly; onRoute(route, path) renders. */
+  /** routes: [{path, ...}] matched exactly (":name" segments: digits); onRoute(route, path, params) renders. */
   constructor(routes, fallback, onRoute) {
     this.routes = routes;
     this.fallback = fallback;
@@ -39,7 +40,27 @@ export class Router {
 
   render() {
     const path = this.currentPath();
-    const route = this.routes.find((r) => r.path === path) || this.fallback;
-    return this.onRoute(route, path);
+    for (const route of this.routes) {
+      const params = matchPath(route.path, path);
+      if (params) return this.onRoute(route, path, params);
+    }
+    return this.onRoute(this.fallback, path, {});
   }
+}
+
+function matchPath(pattern, path) {
+  if (!pattern.includes(':')) return pattern === path ? {} : null;
+  const want = pattern.split('/');
+  const have = path.split('/');
+  if (want.length !== have.length) return null;
+  const params = {};
+  for (let i = 0; i < want.length; i++) {
+    if (want[i].startsWith(':')) {
+      if (!/^[1-9][0-9]{0,15}$/.test(have[i])) return null;
+      params[want[i].slice(1)] = have[i];
+    } else if (want[i] !== have[i]) {
+      return null;
+    }
+  }
+  return params;
 }

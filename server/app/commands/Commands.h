@@ -24,6 +24,8 @@ int auditCommand(CommandContext& ctx);   ///< rxdesk audit verify
 int backupCommand(CommandContext& ctx);  ///< rxdesk backup DEST
 int demoCommand(CommandContext& ctx);    ///< rxdesk demo (loads demo data)
 int routesCommand(CommandContext& ctx);  ///< rxdesk routes (every HTTP route and its permission)
+int retentionCommand(CommandContext& ctx);  ///< rxdesk retention run (remove expired prescriptions)
+int drugsCommand(CommandContext& ctx);  ///< rxdesk drugs import|supplement FILE
 
 /// The audit identity of the command-line operator.
 auth::Caller cliCaller();

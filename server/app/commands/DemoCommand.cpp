@@ -1,5 +1,6 @@
 #include <Poco/JSON/Array.h>
 
+#include "app/DemoData.h"
 #include "app/Services.h"
 #include "app/commands/Commands.h"
 
@@ -63,8 +64,26 @@ int demoCommand(CommandContext& ctx) {
             ctx.out.line("  " + std::string(d.name) + "  " + issued.api_key);
         }
     }
+    // Prescriptions in every state, acted on by the first demo pharmacist.
+    DemoReport demo;
+    std::optional<auth::User> pharmacist;
+    services.database().read([&] { pharmacist = services.users().findByLogin("yamada"); });
+    if (pharmacist) {
+        auth::Principal p;
+        p.kind = auth::Principal::Kind::User;
+        p.id = pharmacist->id;
+        p.name = pharmacist->login;
+        p.display_name = pharmacist->display_name;
+        p.role = auth::Role::Pharmacist;
+        demo = loadDemoPrescriptions(services, p);
+        if (demo.prescriptions)
+            ctx.out.line("デモの処方箋 " + std::to_string(demo.prescriptions) + " 件 (すべての状態) と医療機関 " +
+                         std::to_string(demo.clinics) + " 件を登録しました");
+    }
     Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
     o.set("already_loaded", loaded);
+    o.set("prescriptions", demo.prescriptions);
+    o.set("clinics", demo.clinics);
     o.set("users", users);
     o.set("clients", clients);
     ctx.out.result(o);

@@ -1,6 +1,7 @@
 #include "http/routes/IntakeRoutes.h"
 
 #include <Poco/Base64Decoder.h>
+#include <Poco/NumberParser.h>
 
 #include <sstream>
 
@@ -68,6 +69,21 @@ void requireOwnInstitution(const prescription::Prescription& rx, const auth::Pri
     if (!same)
         throw Error(ErrorKind::RuleViolation, "institution_mismatch",
                     "処方箋の医療機関コードがこの API キーの医療機関と一致しません", "prescription.institution.code");
+}
+
+eprescription::DispensingResult dispensingResultOf(const intake::PrescriptionRecord& r,
+                                                  const auth::Principal& pharmacist, TimePoint at) {
+    eprescription::DispensingResult result;
+    result.prescription_id = r.eprescription_id;
+    result.pharmacist.name = pharmacist.display_name;
+    result.dispensed_at = at;
+    if (r.content)
+        for (const auto& rp : r.content->rps)
+            for (const auto& item : rp.items)
+                result.items.push_back(eprescription::DispensedItem{rp.rp_no, item.code_system, item.code,
+                                                                   item.name, item.amount, item.unit,
+                                                                   rp.quantity});
+    return result;
 }
 
 }  // namespace
@@ -155,6 +171,27 @@ void addIntakeRoutes(Router& router, intake::IntakeService& intake, intake::Docu
                     arrival.source_sha256 = crypto::sha256Hex("eprescription:" + retrieved.prescription_id);
                     auto result = intake.receive(arrival, ctx.caller());
                     ctx.respondJson(201, prescriptionView(result.record, true));
+                }});
+    // After dispensing an e-prescription the pharmacist registers the dispensing result
+    // with the national service; completing the prescription waits for it.
+    router.add({"POST", "/api/v1/prescriptions/{id}/dispensing-result", auth::Permission::PrescriptionVerify,
+                1024, false, false, [&intake, eprescriptions](RequestContext& ctx) {
+                    std::int64_t id = 0;
+                    if (!Poco::NumberParser::tryParse64(ctx.param("id"), id))
+                        throw Error(ErrorKind::NotFound, "prescription_not_found", "処方箋が見つかりません");
+                    auto record = intake.get(id, ctx.caller());
+                    if (record.channel != prescription::Channel::Eprescription)
+                        throw Error(ErrorKind::Conflict, "not_an_eprescription", "電子処方箋ではありません");
+                    if (record.dispensed_on.empty())
+                        throw Error(ErrorKind::Conflict, "not_dispensed", "調剤後に調剤結果を登録してください");
+                    if (!eprescriptions)
+                        throw Error(ErrorKind::UpstreamUnavailable, "eprescription_not_configured",
+                                    "電子処方箋管理サービスへの接続が設定されていません");
+                    auto receipt = eprescriptions->registerDispensingResult(
+                        dispensingResultOf(record, ctx.principal(), std::chrono::system_clock::now()));
+                    ctx.respondJson(200, prescriptionView(intake.recordDispensingResult(id, receipt.result_id,
+                                                                                       ctx.caller()),
+                                                          true));
                 }});
 }
 

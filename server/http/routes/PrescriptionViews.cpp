@@ -45,6 +45,8 @@ Poco::JSON::Object prescriptionView(const intake::PrescriptionRecord& r, bool wi
     o.set("misdirected", r.misdirected_at.has_value());
     if (!r.dispensed_on.empty()) o.set("dispensed_on", r.dispensed_on);
     o.set("needs_entry", !r.content.has_value());
+    if (r.channel == prescription::Channel::Eprescription)
+        o.set("dispensing_result_registered", !r.dispensing_result_id.empty());
     o.set("max_severity", maxSeverity(r));
     Poco::JSON::Array findings;
     for (const auto& f : r.findings) {

@@ -1,301 +1,40 @@
-// The counter terminal UI in a real browser against a real rxdesk: a fresh data directory
-// (`rxdesk init --json` gives the admin's one-time password and TOTP secret), `rxdesk serve`
-// on a free loopback port serving the repository's web/, and Debian's headless Chromium
-// driven by playwright-core. TOTP codes are computed here (RFC 6238); a user who signs in
-// twice waits for a fresh 30 s step, because rxdesk never accepts a step twice.
-// Throughout, the pages must raise no CSP violation, no page error and no console error
+// The counter terminal UI in a real browser against a real rxdesk (harness.mjs: a fresh data
+// directory, `rxdesk serve` on a free loopback port, Debian's headless Chromium): sign-in with
+// TOTP, the forced password change, user and API client administration, audit verification,
+// logout and the idle lock. Throughout, the pages must raise no CSP violation, no page error and no console error
 // other than the HTTP errors a step provokes on purpose.
 //
 //   RXDESK_BIN=build/x/rxdesk node --test tests/e2e/ui/ui.test.mjs
 // Environment: RXDESK_BIN (required), CHROMIUM_PATH (default /usr/bin/chromium).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import {
+  admin,
+  changePassword,
+  closeDialog,
+  env,
+  expectHttpError,
+  fieldError,
+  fillLogin,
+  focused,
+  freshCode,
+  hasSqlite3,
+  newContext,
+  onScreen,
+  problems,
+  readSecrets,
+  shot,
+  sleep,
+  useServerAndBrowser,
+  wrongCode,
+} from './harness.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '../../..');
-const screenshots = path.join(repo, 'tests/artifacts/screenshots');
-const bin = process.env.RXDESK_BIN;
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const kNewAdminPassword = 'カウンターの朝は早い 2024';
 const kPharmacistPassword = 'yamada no passphrase 1';
 
-// ---------------------------------------------------------------- TOTP (RFC 6238 / 4226)
-
-function base32Decode(text) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0;
-  let value = 0;
-  const out = [];
-  for (const c of text.replace(/=+$/, '').toUpperCase()) {
-    const i = alphabet.indexOf(c);
-    if (i < 0) throw new Error(`not base32: ${c}`);
-    value = (value << 5) | i;
-    bits += 5;
-    if (bits >= 8) {
-      out.push((value >>> (bits - 8)) & 0xff);
-      bits -= 8;
-    }
-  }
-  return Buffer.from(out);
-}
-
-function totpAt(secret, step) {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(step));
-  const mac = crypto.createHmac('sha1', base32Decode(secret)).update(counter).digest();
-  const offset = mac[mac.length - 1] & 0x0f;
-  const code = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
-  return String(code).padStart(6, '0');
-}
-
-// RFC 6238 appendix B: SHA-1, secret "12345678901234567890", T = 59 s -> 94287082 (8 digits).
-assert.equal(totpAt('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', 1), '287082');
-
-const lastStep = new Map();
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-/** A code for a 30 s step this user has not used yet (waits for the next step if needed). */
-async function freshCode(login, secret) {
-  for (;;) {
-    const now = Date.now() / 1000;
-    const step = Math.floor(now / 30);
-    const left = (step + 1) * 30 - now;
-    // Too close to the step's end: the code could expire in flight.
-    if ((lastStep.get(login) ?? -1) < step && left > 2) {
-      lastStep.set(login, step);
-      return totpAt(secret, step);
-    }
-    await sleep(left * 1000 + 300);
-  }
-}
-
-function wrongCode(secret) {
-  const step = Math.floor(Date.now() / 30000);
-  const valid = new Set([-1, 0, 1].map((d) => totpAt(secret, step + d)));
-  for (const candidate of ['000000', '111111', '222222']) if (!valid.has(candidate)) return candidate;
-  throw new Error('unreachable');
-}
-
-// ---------------------------------------------------------------- server
-
-function hasSqlite3() {
-  try {
-    execFileSync('sqlite3', ['-version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-let work;
-let server;
-let serverLog = '';
-let baseUrl;
-let admin; // {login, password, secret}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer() {
-  assert.ok(bin, 'set RXDESK_BIN to the rxdesk binary');
-  work = fs.mkdtempSync(path.join(os.tmpdir(), 'rxdesk-ui-'));
-  const port = await freePort();
-  const env = {
-    ...process.env,
-    RXDESK_DATA_DIR: path.join(work, 'var'),
-    RXDESK_HTTPS_PORT: String(port),
-    RXDESK_HTTPS_BIND: '127.0.0.1',
-    RXDESK_WEB_ROOT: path.join(repo, 'web'),
-  };
-  const init = JSON.parse(execFileSync(bin, ['init', '--json'], { cwd: repo, env, encoding: 'utf8' }));
-  assert.ok(init.admin, 'a fresh data directory creates the admin');
-  admin = { login: init.admin.login, password: init.admin.one_time_password, secret: init.admin.totp_secret };
-
-  server = spawn(bin, ['serve'], { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise((resolve) => server.once('exit', (code, signal) => resolve({ code, signal })));
-  server.stderr.on('data', (d) => {
-    serverLog += d;
-  });
-  await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`rxdesk did not start:\n${serverLog}`)), 60_000);
-    server.stdout.on('data', (d) => {
-      serverLog += d;
-      if (/serving https:\/\//.test(serverLog)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    exited.then(({ code, signal }) => reject(new Error(`rxdesk exited (${code ?? signal}):\n${serverLog}`)));
-  });
-  server.exitedPromise = exited;
-  baseUrl = `https://localhost:${port}`;
-}
-
-// ---------------------------------------------------------------- browser and watchers
-
-let browser;
-const problems = { csp: [], pageErrors: [], consoleErrors: [], probeCsp: [], expectedHttpErrorsSeen: 0 };
-// HTTP errors a step provokes on purpose: Chromium logs every failed fetch as a console error.
-const expectedHttpErrors = [{ status: 401, path: '/api/v1/session' }];
-
-function expectHttpError(status, urlPath) {
-  const entry = { status, path: urlPath };
-  expectedHttpErrors.push(entry);
-  return () => expectedHttpErrors.splice(expectedHttpErrors.indexOf(entry), 1);
-}
-
-function isExpectedHttpError(text, url) {
-  const m = /Failed to load resource: the server responded with a status of (\d+)/.exec(text);
-  if (!m || !url) return false;
-  const status = Number(m[1]);
-  const urlPath = new URL(url).pathname;
-  return expectedHttpErrors.some((e) => e.status === status && e.path === urlPath);
-}
-
-async function newContext(label, options = {}) {
-  const context = await browser.newContext({
-    ignoreHTTPSErrors: true,
-    locale: 'ja-JP',
-    timezoneId: 'Asia/Tokyo',
-    viewport: { width: 1280, height: 800 },
-    baseURL: baseUrl,
-    ...options,
-  });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
-  await context.exposeBinding('__rxdeskCspViolation', ({ page }, v) => {
-    (page.__probe ? problems.probeCsp : problems.csp).push(`${label}: ${v.directive} blocked ${v.blocked} ${v.sample}`);
-  });
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__rxdeskCspViolation({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample });
-    });
-  });
-  context.on('page', (page) => watchPage(page, label));
-  return context;
-}
-
-function watchPage(page, label) {
-  page.on('pageerror', (e) => problems.pageErrors.push(`${label}: ${e.message}`));
-  page.on('console', (msg) => {
-    if (msg.type() !== 'error') return;
-    const url = msg.location().url;
-    if (isExpectedHttpError(msg.text(), url)) {
-      problems.expectedHttpErrorsSeen += 1;
-      return;
-    }
-    if (page.__probe) return;
-    problems.consoleErrors.push(`${label}: ${msg.text()} (${url})`);
-  });
-}
-
-async function shot(page, name) {
-  fs.mkdirSync(screenshots, { recursive: true });
-  await page.screenshot({ path: path.join(screenshots, `${name}.png`) });
-}
-
-/** Waits until the app has booted and the given screen's heading is shown. */
-async function onScreen(page, urlPath, h1) {
-  // Generous: sign-in hashes the password (PBKDF2) in a sanitizer build on a shared machine.
-  await page.waitForURL((u) => u.pathname === urlPath, { timeout: 30_000 });
-  await page.locator('main h1', { hasText: h1 }).first().waitFor({ timeout: 30_000 });
-  const text = await page.locator('main').innerText();
-  assert.doesNotMatch(text, /\b(null|undefined|NaN)\b|\[object /, `no leaked placeholder on ${urlPath}`);
-}
-
-async function focused(page) {
-  return page.evaluate(() => {
-    const el = document.activeElement;
-    return { tag: el.tagName.toLowerCase(), name: el.getAttribute('name'), text: el.textContent.trim() };
-  });
-}
-
-async function fillLogin(page, login, password, code) {
-  await page.getByLabel('ログイン名').fill(login);
-  await page.getByLabel('パスワード', { exact: true }).fill(password);
-  await page.getByLabel('確認コード（6桁）').fill(code);
-  await page.getByRole('button', { name: 'ログイン' }).click();
-}
-
-async function changePassword(page, current, next) {
-  await page.getByLabel('現在のパスワード').fill(current);
-  await page.getByLabel('新しいパスワード', { exact: true }).fill(next);
-  await page.getByLabel('新しいパスワード（確認）').fill(next);
-  await page.getByRole('button', { name: 'パスワードを変更' }).click();
-}
-
-/** The text of the field error shown under the labelled control. */
-async function fieldError(page, label) {
-  const control = page.getByLabel(label, { exact: true });
-  await page.waitForFunction(
-    (el) => el.getAttribute('aria-invalid') === 'true',
-    await control.elementHandle(),
-    { timeout: 30_000 },
-  );
-  const id = (await control.getAttribute('aria-describedby')).split(' ').find((x) => x.endsWith('-error'));
-  return page.locator(`[id="${id}"]`).innerText();
-}
-
-async function readSecrets(page) {
-  const dialog = page.locator('dialog[open]');
-  await dialog.waitFor();
-  const values = {};
-  for (const el of await dialog.locator('[data-secret]').all())
-    values[await el.getAttribute('data-secret')] = (await el.innerText()).trim();
-  return values;
-}
-
-async function closeDialog(page) {
-  await page.locator('dialog[open] [data-action="close"]').click();
-  await page.locator('dialog').waitFor({ state: 'detached' });
-}
-
-before(async () => {
-  await startServer();
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server && server.exitCode === null) {
-    server.kill('SIGTERM');
-    const timer = setTimeout(() => server.kill('SIGKILL'), 20_000);
-    const { code, signal } = await server.exitedPromise;
-    clearTimeout(timer);
-    if (work) fs.rmSync(work, { recursive: true, force: true });
-    // A clean stop on SIGTERM (with ASan: no leak report) is part of what is tested.
-    assert.equal(code, 0, `rxdesk exited with ${code ?? signal} on SIGTERM:\n${serverLog}`);
-  } else if (work) {
-    fs.rmSync(work, { recursive: true, force: true });
-  }
-});
+useServerAndBrowser();
 
 // ---------------------------------------------------------------- the story
 
@@ -388,7 +127,9 @@ test('counter terminal UI', { timeout: 540_000 }, async (t) => {
     assert.equal(await page.locator('#user-name').innerText(), '管理者');
     assert.equal(await page.getByRole('button', { name: 'ログアウト' }).isVisible(), true);
     const nav = page.getByRole('navigation', { name: 'メインメニュー' });
-    for (const future of ['受付キュー', '原本管理', '服薬指導', '配送', '帳票']) {
+    // The queue is for pharmacists and clerks: an admin does not see it.
+    assert.equal(await nav.getByRole('link', { name: '受付キュー' }).isVisible(), false);
+    for (const future of ['原本管理', '服薬指導', '配送', '帳票']) {
       const item = nav.locator('.nav-disabled', { hasText: future });
       assert.equal(await item.getAttribute('aria-disabled'), 'true', `${future} is not active yet`);
       assert.equal(await nav.getByRole('link', { name: future }).count(), 0);
@@ -603,7 +344,7 @@ test('counter terminal UI', { timeout: 540_000 }, async (t) => {
   });
 
   await step('tampering with the audit log is shown with the broken entry', async () => {
-    const db = path.join(work, 'var', 'rxdesk.db');
+    const db = path.join(env.work, 'var', 'rxdesk.db');
     execFileSync('sqlite3', [db, "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor='user:99' WHERE seq=3;"]);
     await page.goto('/admin/audit');
     const broken = page.locator('[data-result="broken"]');

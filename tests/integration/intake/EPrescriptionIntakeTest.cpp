@@ -78,3 +78,29 @@ TEST(EPrescriptionIntake, WithoutAConfiguredServiceTheAnswerSaysSo) {
     EXPECT_EQ(r.status, 502);
     EXPECT_EQ(r.errorCode(), "eprescription_not_configured");
 }
+
+TEST(EPrescriptionIntake, TheDispensingResultIsRegisteredBeforeCompletion) {
+    EPrescriptionFixture f;
+    f.seed("1234567890123456");
+    TestClient pharmacist = f.intake->server.loggedIn(f.intake->pharmacist);
+    auto view = pharmacist.post("/api/v1/eprescriptions/retrieve", retrieveBody("1234567890123456", "06012345", "1960-06-06")).json();
+    std::string base = "/api/v1/prescriptions/" + std::to_string(view->getValue<int>("id"));
+    EXPECT_EQ(pharmacist.post(base + "/dispensing-result").errorCode(), "not_dispensed");
+    int version = view->getValue<int>("version");
+    for (const char* step : {"verify", "dispense", "record_guidance", "hand_over"}) {
+        Response r = pharmacist.post(base + "/actions/" + step, "{\"version\":" + std::to_string(version) + "}");
+        ASSERT_EQ(r.status, 200) << step << ": " << r.body;
+        version = r.json()->getValue<int>("version");
+    }
+    Response early = pharmacist.post(base + "/actions/complete", "{\"version\":" + std::to_string(version) + "}");
+    EXPECT_EQ(early.errorCode(), "dispensing_result_not_registered");
+
+    Response registered = pharmacist.post(base + "/dispensing-result");
+    ASSERT_EQ(registered.status, 200) << registered.body;
+    EXPECT_TRUE(registered.json()->getValue<bool>("dispensing_result_registered"));
+    version = registered.json()->getValue<int>("version");
+    EXPECT_EQ(pharmacist.post(base + "/actions/complete", "{\"version\":" + std::to_string(version) + "}").status, 200);
+
+    Response again = pharmacist.post("/api/v1/eprescriptions/retrieve", retrieveBody("1234567890123456", "06012345", "1960-06-06"));
+    EXPECT_EQ(again.errorCode(), "eprescription_already_dispensed");
+}

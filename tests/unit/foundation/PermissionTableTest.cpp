@@ -45,11 +45,21 @@ TEST(PermissionTable, GrantsExactlyTheTable) {
         {Permission::EPrescriptionRetrieve, true, true, false, false, false, false, false},
         {Permission::ClinicRead, true, true, false, true, false, false, false},
         {Permission::ClinicManage, true, false, false, true, false, false, false},
+        {Permission::OriginalRecord, true, true, false, false, false, false, false},
+        {Permission::OriginalReconcile, true, false, false, false, false, false, false},
+        {Permission::OriginalRead, true, true, false, false, false, false, false},
+        {Permission::OriginalChase, true, true, false, false, false, false, false},
+        {Permission::OriginalClinicView, false, false, false, false, true, false, false},
         {Permission::GuidanceScheduleRead, true, true, false, true, false, false, false},
         {Permission::GuidanceScheduleManage, true, false, false, true, false, false, false},
         {Permission::GuidanceRead, true, true, false, false, false, false, false},
         {Permission::GuidanceBook, true, true, false, false, false, false, false},
         {Permission::GuidanceConduct, true, false, false, false, false, false, false},
+        {Permission::DrugRead, true, true, false, false, false, false, false},
+        {Permission::DrugEdit, true, false, false, false, false, false, false},
+        {Permission::ShipmentManage, true, true, false, false, false, false, false},
+        {Permission::ParcelCustody, true, true, true, false, false, false, false},
+        {Permission::ParcelDecision, true, false, false, false, false, false, false},
     };
     ASSERT_EQ(std::size(cases), PermissionTable::all().size()) << "every permission has a row";
     for (const auto& c : cases) {

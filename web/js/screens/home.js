@@ -3,7 +3,7 @@ import { append, h } from '../dom.js';
 import { flashNotice, heading } from './common.js';
 
 const kFunctions = [
-  { title: '受付キュー', text: 'FAX・電子処方箋・医療機関 API・来局の処方箋を一つの列で受け付けます。' },
+  { title: '受付キュー', text: 'FAX・電子処方箋・医療機関 API・来局の処方箋を一つの列で受け付けます。', href: '/prescriptions', roles: ['pharmacist', 'clerk'] },
   { title: '原本管理', text: 'FAX で受けた処方箋の原本の到着を確認し、照合します。' },
   { title: '服薬指導', text: 'オンライン服薬指導の予約と記録。' },
   { title: '配送', text: '配送ラベル、受け渡しと受領確認。' },
@@ -15,7 +15,7 @@ export function render(main, ctx) {
   ctx.setTitle('ホーム');
   const name = ctx.user.display_name || ctx.user.login;
   const cards = kFunctions
-    .filter((f) => !f.role || f.role === ctx.user.role)
+    .filter((f) => (!f.role || f.role === ctx.user.role) && (!f.roles || f.roles.includes(ctx.user.role)))
     .map((f) =>
       h(
         'li',

@@ -1,0 +1,98 @@
+// Synthetic intake documents for the browser tests: a small fax page as a PNG built here
+// (no QR code, so rxdesk queues it for manual entry) and a JAHIS prescription text for the
+// clinic API. Nothing here is real patient data.
+import zlib from 'node:zlib';
+
+const crcTable = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+function crc32(bytes) {
+  let c = 0xffffffff;
+  for (const b of bytes) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function chunk(type, data) {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
+/**
+ * A white A4-ish page (8-bit grey) with a frame, a title bar and "text" lines drawn as black
+ * bars, so that a rotation or zoom is visible in a screenshot. `seed` varies the lines so two
+ * faxes are different documents (the server links identical ones as duplicates).
+ */
+export function faxPagePng({ width = 420, height = 594, seed = 1 } = {}) {
+  const rows = [];
+  let state = seed * 2654435761 >>> 0;
+  const random = () => {
+    state = (state * 1103515245 + 12345) >>> 0;
+    return state / 0x100000000;
+  };
+  const lineLengths = Array.from({ length: 40 }, () => 0.3 + random() * 0.6);
+  for (let y = 0; y < height; y++) {
+    const row = Buffer.alloc(width + 1, 0xff);
+    row[0] = 0; // filter: none
+    for (let x = 0; x < width; x++) {
+      const frame = x < 6 || x >= width - 6 || y < 6 || y >= height - 6;
+      const title = y >= 30 && y < 60 && x >= width * 0.3 && x < width * 0.7;
+      const line = Math.floor((y - 90) / 12);
+      const inLine = y >= 90 && (y - 90) % 12 < 5 && line < lineLengths.length;
+      const text = inLine && x >= 30 && x < 30 + (width - 60) * lineLengths[line];
+      // A mark in the top-left corner shows which way up the page is.
+      const corner = x >= 14 && x < 40 && y >= 14 && y < 24;
+      if (frame || title || text || corner) row[x + 1] = 0x10;
+    }
+    rows.push(row);
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = 0; // colour type: greyscale
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', zlib.deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** Today in Tokyo as YYYYMMDD and YYYY-MM-DD. */
+export function tokyoToday() {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return { iso: parts, compact: parts.replaceAll('-', '') };
+}
+
+/**
+ * A JAHIS QR text (CRLF lines) of さくら内科クリニック (13 + 1 + 1234567): one oral Rp of 14
+ * days, issued today, with 「オンライン対応」 in the remarks.
+ */
+export function jahisText({ patient = '日薬 太郎', kana = 'ﾆﾁﾔｸ ﾀﾛｳ' } = {}) {
+  return [
+    'JAHIS10',
+    '1,1,1234567,13,さくら内科クリニック',
+    '4,1,,内科',
+    '5,,ｺｳｷﾞｮｳｶｲ ｼﾞﾛｳ,工業会 次郎',
+    `11,,${patient},${kana}`,
+    '12,1',
+    '13,19600606',
+    `51,${tokyoToday().compact}`,
+    '81,1,,オンライン対応',
+    '101,1,1,,14',
+    '111,1,1,,１日３回朝昼夕食後,3',
+    '201,1,1,1,2,612170709,ノルバスク錠２．５ｍｇ,1,1,錠',
+    '',
+  ].join('\r\n');
+}
