@@ -108,6 +108,8 @@ const std::vector<Permission>& PermissionTable::all() {
         Permission::PrescriptionRead, Permission::PrescriptionView,   Permission::PrescriptionEdit,
         Permission::PrescriptionVerify, Permission::EPrescriptionRetrieve, Permission::ClinicRead,
         Permission::ClinicManage,
+        Permission::OriginalRecord,   Permission::OriginalReconcile,  Permission::OriginalRead,
+        Permission::OriginalChase,    Permission::OriginalClinicView,
         Permission::GuidanceScheduleRead, Permission::GuidanceScheduleManage, Permission::GuidanceRead,
         Permission::GuidanceBook, Permission::GuidanceConduct,
         Permission::DrugRead, Permission::DrugEdit, Permission::ShipmentManage,

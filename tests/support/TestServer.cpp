@@ -32,7 +32,7 @@ TestServer::TestServer(TestServerOptions options) {
     fs.writeAtomically(settings_.tls_certificate, cert.certificate_pem);
     fs.writeAtomically(settings_.tls_private_key, cert.private_key_pem);
 
-    services_ = std::make_unique<app::Services>(settings_, clock_);
+    services_ = std::make_unique<app::Services>(settings_, clock_, options.file_system);
     if (options.routes) options.routes(services_->router(), *services_);
     listener_ = std::make_unique<app::HttpListener>(settings_, *services_);
     listener_->start();

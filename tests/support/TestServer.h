@@ -31,6 +31,9 @@ struct TestServerOptions {
     /// Use this data directory instead of a fresh one inside the server's temporary
     /// directory: a second TestServer on the same directory is a restart of the first.
     std::string data_dir;
+    /// Replaces the real file system for blob writes (fault injection, e.g.
+    /// FailingFileSystem); must outlive the server. Null: the real one.
+    FileSystem* file_system = nullptr;
 };
 
 /// A real rxdesk: temporary data directory, real SQLite file with all migrations, real HTTPS

@@ -33,7 +33,8 @@ function chunk(type, data) {
  * bars, so that a rotation or zoom is visible in a screenshot. `seed` varies the lines so two
  * faxes are different documents (the server links identical ones as duplicates).
  */
-export function faxPagePng({ width = 420, height = 594, seed = 1 } = {}) {
+export function faxPagePng({ width = 1000, height = 1414, seed = 1 } = {}) {
+  const u = width / 420; // drawn on a 420-unit grid, scaled to the page
   const rows = [];
   let state = seed * 2654435761 >>> 0;
   const random = () => {
@@ -45,13 +46,15 @@ export function faxPagePng({ width = 420, height = 594, seed = 1 } = {}) {
     const row = Buffer.alloc(width + 1, 0xff);
     row[0] = 0; // filter: none
     for (let x = 0; x < width; x++) {
-      const frame = x < 6 || x >= width - 6 || y < 6 || y >= height - 6;
-      const title = y >= 30 && y < 60 && x >= width * 0.3 && x < width * 0.7;
-      const line = Math.floor((y - 90) / 12);
-      const inLine = y >= 90 && (y - 90) % 12 < 5 && line < lineLengths.length;
-      const text = inLine && x >= 30 && x < 30 + (width - 60) * lineLengths[line];
+      const gx = x / u;
+      const gy = y / u;
+      const frame = gx < 6 || gx >= 414 || y < 6 * u || y >= height - 6 * u;
+      const title = gy >= 30 && gy < 60 && gx >= 126 && gx < 294;
+      const line = Math.floor((gy - 90) / 12);
+      const inLine = gy >= 90 && (gy - 90) % 12 < 5 && line < lineLengths.length;
+      const text = inLine && gx >= 30 && gx < 30 + 360 * lineLengths[line];
       // A mark in the top-left corner shows which way up the page is.
-      const corner = x >= 14 && x < 40 && y >= 14 && y < 24;
+      const corner = gx >= 14 && gx < 40 && gy >= 14 && gy < 24;
       if (frame || title || text || corner) row[x + 1] = 0x10;
     }
     rows.push(row);

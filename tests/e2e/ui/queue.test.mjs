@@ -64,7 +64,6 @@ test('counter terminal intake: queue and prescription', { timeout: 540_000 }, as
     return (await res.json()).id;
   };
   const row = (id) => page.locator(`.queue-table tr[data-id="${id}"]`);
-  const announced = () => page.locator('#announcer').innerText();
 
   await step('a pharmacist made by the CLI signs in with TOTP and lands on the queue', async () => {
     const issued = cli('user', 'add', '--login', 'sato', '--role', 'pharmacist', '--name', '佐藤 一郎');
@@ -235,6 +234,9 @@ test('counter terminal intake: queue and prescription', { timeout: 540_000 }, as
     assert.equal(await page.locator('[data-finding][data-code="qr_no_symbols"]').count(), 0, 'the checks ran again');
     assert.match(await page.locator('#rx-timeline').innerText(), /内容の入力・修正/);
     assert.match(await page.locator('#announcer').innerText(), /保存しました/);
+    // The page beside the data it was read into.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, '21-prescription-detail');
   });
 
   await step('a stale version is refused with the reason and an offer to reload', async () => {
@@ -281,7 +283,6 @@ test('counter terminal intake: queue and prescription', { timeout: 540_000 }, as
     await page.locator('[data-rx-action="verify"]').click();
     await page.locator('.rx-summary [data-status="verified"]').waitFor();
     assert.match(await page.locator('#rx-timeline').innerText(), /監査（確認）[\s\S]*受付 → 監査済[\s\S]*監査OK/);
-    await shot(page, '21-prescription-detail');
   });
 
   await step('marking the other fax misdirected asks for a note, and it leaves the queue', async () => {
@@ -298,7 +299,7 @@ test('counter terminal intake: queue and prescription', { timeout: 540_000 }, as
     await page.keyboard.type('当薬局宛てではない。送信元に電話で連絡済み');
     await dialog.locator('[data-action="confirm"]').click();
     await onScreen(page, '/prescriptions', '受付キュー');
-    assert.match(await page.locator('main .notice').innerText(), new RegExp(`#${ids.other} を誤送信として登録しました`));
+    assert.match(await page.locator('main .notice-success').innerText(), new RegExp(`#${ids.other} を誤送信として登録しました`));
     await row(ids.fax).waitFor();
     assert.equal(await row(ids.other).count(), 0, 'the misdirected fax is gone from the queue');
   });
@@ -336,7 +337,7 @@ test('counter terminal intake: queue and prescription', { timeout: 540_000 }, as
   await step('an e-prescription that cannot be retrieved shows the upstream error clearly', async () => {
     await page.goto('/prescriptions/new');
     await onScreen(page, '/prescriptions/new', '窓口スキャン・電子処方箋の受付');
-    await page.getByLabel('引換番号').fill('12345678');
+    await page.getByLabel('引換番号', { exact: true }).fill('12345678');
     await page.getByLabel('保険者番号').fill('12');
     await page.locator('[data-action="retrieve"]').click();
     assert.match(await fieldError(page, '保険者番号'), /6桁または8桁/);
@@ -348,7 +349,7 @@ test('counter terminal intake: queue and prescription', { timeout: 540_000 }, as
       const alert = page.locator('.eprescription-result [role="alert"]');
       await alert.waitFor();
       assert.match(await alert.innerText(), /取得できませんでした[\s\S]*管理者に連絡/);
-      assert.equal(await page.getByLabel('引換番号').inputValue(), '12345678', 'what was typed stays');
+      assert.equal(await page.getByLabel('引換番号', { exact: true }).inputValue(), '12345678', 'what was typed stays');
     } finally {
       done();
     }
@@ -380,7 +381,6 @@ test('counter terminal intake: queue and prescription', { timeout: 540_000 }, as
       assert.ok(fs.statSync(file).size < 200 * 1024, `${name}.png is small`);
       fs.copyFileSync(file, path.join(docs, `intake-${name.slice(3)}.png`));
     }
-    void announced;
   });
 
   await step('no CSP violation, page error or console error on any page', async () => {

@@ -73,7 +73,7 @@ struct GuidanceFixture {
               guidanceSettings(s, upstream);
               if (extra) extra(s);
           })) {
-        // The clock starts at 2026-09-22 06:33 Tokyo (a Tuesday).
+        // The clock starts at 2026-09-21 23:13 Tokyo (a Monday).
         Response r = pharmacist.request("PUT", "/api/v1/guidance/pharmacists/yamada/schedule", standardSchedule());
         EXPECT_EQ(r.status, 200) << r.body;
     }

@@ -241,7 +241,7 @@ TEST(GuidanceRecord, FeeForEveryKindOfSessionThroughTheApi) {
 
 TEST(GuidanceRecord, TheFeeUsesThePatientsStoredHistory) {
     GuidanceFixture g;
-    g.prescription(true);  // the sample patient's earlier prescription, 2026-09-22
+    g.prescription(true);  // the sample patient's earlier prescription, 2026-09-21
     g.f.server.clock().advance(std::chrono::hours(24 * 40));
     const auto rx = g.prescription(true);
     const auto id = g.book(rx, "2026-11-02T09:00:00+09:00");
@@ -251,7 +251,7 @@ TEST(GuidanceRecord, TheFeeUsesThePatientsStoredHistory) {
     body.ended_at = "2026-11-02T09:07:00+09:00";
     Response r = g.pharmacist.post(recordPath(id), body.json());
     ASSERT_EQ(r.status, 201) << r.body;
-    EXPECT_EQ(r.json()->getValue<std::string>("previous_visit_date"), "2026-09-22");
+    EXPECT_EQ(r.json()->getValue<std::string>("previous_visit_date"), "2026-09-21");
     EXPECT_EQ(r.json()->getObject("fee")->getValue<int>("points"), 45);
     EXPECT_EQ(r.json()->getObject("fee")->getValue<std::string>("basis"), "returned_with_notebook");
 }

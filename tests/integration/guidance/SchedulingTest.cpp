@@ -71,7 +71,7 @@ TEST(GuidanceSlots, FollowWeeklyHoursBreaksHolidaysAndExtraHoursInTokyoTime) {
     ASSERT_EQ(saturday.size(), 4u) << "extra hours 10:00–11:00";
     EXPECT_EQ(saturday.front().start, "2026-09-26T10:00:00+09:00");
 
-    // Today (06:3x now): the cut-off is 30 minutes, so 09:00 is still bookable.
+    // Tomorrow morning (it is 23:1x now): the cut-off is 30 minutes, so 09:00 is bookable.
     auto today = slots(g.clerk, "2026-09-22");
     ASSERT_FALSE(today.empty());
     EXPECT_TRUE(today.front().available);

@@ -322,6 +322,7 @@ export function render(main, ctx) {
             },
         onSubmit: async (prescription, form) => {
           clearErrors(form);
+          form.querySelector('.rx-form-error')?.remove();
           const done = busy(form);
           try {
             const fresh = await put(`/api/v1/prescriptions/${id}/content`, { version: view.version, prescription });
@@ -331,7 +332,10 @@ export function render(main, ctx) {
           } catch (e) {
             if (!ctx.alive()) return;
             done();
-            if (e.field && e.field !== 'version') showError(form, e.message, e.field);
+            // PUT …/content names fields from the prescription's root (rps[0].items[0].unit);
+            // the controls are named from the body's root.
+            const name = e.field && e.field !== 'version' ? (e.field.startsWith('prescription') ? e.field : `prescription.${e.field}`) : null;
+            if (name && form.querySelector(`.field[data-field="${CSS.escape(name)}"]`)) showError(form, e.message, name);
             else {
               form.querySelector('.rx-form-error')?.remove();
               const box = errorNotice(e, '保存');

@@ -10,6 +10,7 @@ import { flashNotice, heading } from './common.js';
 
 const kPollMs = 5000;
 const kLimit = 100;
+const kNewForMs = 60_000; // how long a new arrival stays marked
 const kColumns = ['受付番号', '経路', '医療機関', '患者', '受付から', '状態', '指摘', '注意'];
 
 /** What a row shows; a row is rebuilt only when this changes. */
@@ -71,7 +72,7 @@ export function render(main, ctx) {
     more,
   );
 
-  const rows = new Map(); // id -> {tr, sig, ageCell, receivedAt}
+  const rows = new Map(); // id -> {tr, sig, ageCell, newUntil}
   let clinics = new Map();
   let newestSeen = 0;
   let loadedOnce = false;
@@ -152,6 +153,7 @@ export function render(main, ctx) {
         if (announceNew && rx.id > newestSeen) {
           arrivals.push(rx);
           entry.tr.classList.add('row-new');
+          entry.newUntil = Date.now() + kNewForMs;
         }
       }
       if (entry.sig !== sig) {
@@ -163,7 +165,14 @@ export function render(main, ctx) {
         const text = age(rx.received_at);
         if (entry.ageCell.textContent !== text) entry.ageCell.textContent = text;
       }
-      entry.receivedAt = rx.received_at;
+      if (entry.newUntil && Date.now() > entry.newUntil) {
+        entry.tr.classList.remove('row-new');
+        entry.newUntil = 0;
+      }
+      // 新着 in words as well as the coloured edge, for as long as the row counts as new.
+      const badge = entry.tr.querySelector('.marker-new');
+      if (entry.newUntil && !badge) entry.tr.querySelector('.queue-markers').prepend(h('span', { class: 'marker marker-new', 'data-marker': 'new' }, '新着'));
+      else if (!entry.newUntil && badge) badge.remove();
       if (tbody.children[index] !== entry.tr) tbody.insertBefore(entry.tr, tbody.children[index] || null);
     });
     for (const [id, entry] of rows) {
