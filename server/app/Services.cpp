@@ -7,6 +7,7 @@
 #include "http/routes/GuidanceRoutes.h"
 #include "http/routes/DrugRoutes.h"
 #include "http/routes/ShipmentRoutes.h"
+#include "http/routes/ReportRoutes.h"
 #include "shipping/DefaultHandlingRules.h"
 #include "core/Error.h"
 #include "http/routes/IntakeRoutes.h"
@@ -103,6 +104,9 @@ Services::Services(const Settings& settings, const Clock& clock, FileSystem* fs)
     shipping_ = std::make_unique<shipping::ShippingService>(
         *database_, *shipment_repo_, *prescription_repo_, *intake_, *drug_catalogs_, *classifier_,
         *handling_rules_, *blobs_, *audit_, settings_.dispatch, clock_);
+    report_queries_ = std::make_unique<store::SqliteReportQueries>(*database_);
+    reports_ = std::make_unique<reporting::ReportService>(*database_, *report_queries_, *audit_repo_,
+                                                          *originals_, *classifier_, *audit_, clock_);
     addRoutes();
 }
 
@@ -123,6 +127,7 @@ void Services::addRoutes() {
     http::addGuidanceRoutes(router_, *guidance_);
     http::addDrugRoutes(router_, *drug_data_);
     http::addShipmentRoutes(router_, *shipping_);
+    http::addReportRoutes(router_, *reports_);
 }
 
 const http::HttpDependencies& Services::httpDependencies(bool https) {

@@ -41,6 +41,8 @@
 #include "shipping/ShippingService.h"
 #include "store/SqliteDrugRepository.h"
 #include "store/SqliteShipmentRepository.h"
+#include "reporting/ReportService.h"
+#include "store/SqliteReportQueries.h"
 
 namespace rxdesk::app {
 
@@ -79,6 +81,8 @@ public:
     shipping::DrugDataService& drugData() { return *drug_data_; }
     /// Shipments, parcels, labels and custody.
     shipping::ShippingService& shipping() { return *shipping_; }
+    /// Reports (帳票) as report models.
+    reporting::ReportService& reports() { return *reports_; }
     /// The handling rules table loaded at start-up (rxdesk.dispatch.rules_file).
     const dispatch::HandlingRules& handlingRules() const { return *handling_rules_; }
     http::Router& router() { return router_; }
@@ -127,6 +131,8 @@ private:
     std::unique_ptr<store::SqliteRetentionRepository> retention_repo_;
     std::unique_ptr<originals::OriginalsService> originals_;
     std::unique_ptr<originals::RetentionService> retention_;
+    std::unique_ptr<store::SqliteReportQueries> report_queries_;
+    std::unique_ptr<reporting::ReportService> reports_;
     http::Router router_;
     http::Metrics metrics_;
     std::unique_ptr<http::HttpDependencies> https_deps_;

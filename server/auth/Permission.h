@@ -38,6 +38,7 @@ enum class Permission {
     ShipmentManage,   ///< plan shipments, print labels and notes, B2 export, receipt follow-up
     ParcelCustody,    ///< look up a parcel by its number and record custody events
     ParcelDecision,   ///< decide on a temperature excursion (pharmacist)
+    ReportRead,       ///< print and export reports (帳票): pharmacists and admins only
 };
 
 std::string_view permissionName(Permission p);

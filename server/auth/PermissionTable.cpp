@@ -44,6 +44,7 @@ const Grant kGrants[] = {
     {Permission::ShipmentManage, {Role::Pharmacist, Role::Clerk}, {}},
     {Permission::ParcelCustody, {Role::Pharmacist, Role::Clerk, Role::Delivery}, {}},
     {Permission::ParcelDecision, {Role::Pharmacist}, {}},
+    {Permission::ReportRead, {Role::Pharmacist, Role::Admin}, {}},
 };
 
 }  // namespace
@@ -81,6 +82,7 @@ std::string_view permissionName(Permission p) {
         case Permission::ShipmentManage: return "shipment_manage";
         case Permission::ParcelCustody: return "parcel_custody";
         case Permission::ParcelDecision: return "parcel_decision";
+        case Permission::ReportRead: return "report_read";
     }
     return "";
 }
@@ -113,7 +115,8 @@ const std::vector<Permission>& PermissionTable::all() {
         Permission::GuidanceScheduleRead, Permission::GuidanceScheduleManage, Permission::GuidanceRead,
         Permission::GuidanceBook, Permission::GuidanceConduct,
         Permission::DrugRead, Permission::DrugEdit, Permission::ShipmentManage,
-        Permission::ParcelCustody, Permission::ParcelDecision};
+        Permission::ParcelCustody, Permission::ParcelDecision,
+        Permission::ReportRead};
     return permissions;
 }
 

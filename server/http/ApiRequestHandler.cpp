@@ -141,7 +141,8 @@ void ApiRequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
     std::string content_type = "application/json; charset=utf-8";
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;
-    bool keep_alive = request.getKeepAlive();
+    // Poco decides first (client wish, server setting, requests left on this connection).
+    bool keep_alive = response.getKeepAlive();
     bool body_read = false;
     try {
         const std::string path = rawPath(request.getURI());

@@ -30,8 +30,8 @@ struct HandedItem {
 /// One hand-over (custody event "delivered") with its parcel, shipment and prescription.
 struct HandoverRow {
     std::int64_t event_id = 0;
-    std::int64_t at = 0;  ///< Unix seconds
-    std::string actor;    ///< "user:12" or "carrier"
+    std::int64_t at = 0;     ///< Unix seconds
+    std::string actor;       ///< "user:12" or "carrier"
     std::string actor_name;  ///< display name of a staff actor, else ""
     std::string recipient_name;
     dispatch::IdentityCheckMethod identity_check = dispatch::IdentityCheckMethod::None;
@@ -42,7 +42,7 @@ struct HandoverRow {
     std::string patient_ref;
     std::string patient_name;
     std::optional<prescription::Prescription> content;  ///< nullopt: not entered or unreadable
-    std::vector<HandedItem> items;  ///< what the parcel held
+    std::vector<HandedItem> items;                      ///< what the parcel held
 };
 
 /// Read-only storage port for reports. Call inside a Transactor read scope. Periods are

@@ -23,9 +23,9 @@ using reports::Section;
 
 namespace {
 
-constexpr std::array<std::string_view, 6> kReportNames{
-    "outstanding-originals", "route-sheet",          "guidance-records",
-    "fees",                  "controlled-handovers", "audit-extract"};
+constexpr std::array<std::string_view, 6> kReportNames{"outstanding-originals", "route-sheet",
+                                                       "guidance-records",      "fees",
+                                                       "controlled-handovers",  "audit-extract"};
 
 // Every text the reports print besides the data comes from here, so the wording of a
 // heading is the same on paper and in the CSV header.
@@ -74,9 +74,11 @@ Period makePeriod(Date from, Date to) {
 
 Period requirePeriod(const ReportRequest& r) {
     if (!r.from)
-        throw Error(ErrorKind::BadRequest, "period_required", "期間の開始日を指定してください", "from");
+        throw Error(ErrorKind::BadRequest, "period_required", "期間の開始日を指定してください",
+                    "from");
     if (!r.to)
-        throw Error(ErrorKind::BadRequest, "period_required", "期間の終了日を指定してください", "to");
+        throw Error(ErrorKind::BadRequest, "period_required", "期間の終了日を指定してください",
+                    "to");
     if (*r.to < *r.from)
         throw Error(ErrorKind::BadRequest, "period_invalid", "終了日が開始日より前です", "to");
     return makePeriod(*r.from, *r.to);
@@ -87,11 +89,16 @@ std::string methodLabel(std::string_view method_name) {
     auto m = dispatch::parseDeliveryMethod(method_name);
     if (!m) return std::string(method_name);
     switch (*m) {
-        case DeliveryMethod::CarrierNormal: return "宅配便（常温）";
-        case DeliveryMethod::CarrierChilled: return "宅配便（冷蔵）";
-        case DeliveryMethod::CarrierFrozen: return "宅配便（冷凍）";
-        case DeliveryMethod::StaffHandDelivery: return "薬局職員の手渡し";
-        case DeliveryMethod::PatientPickup: return "来局受取";
+        case DeliveryMethod::CarrierNormal:
+            return "宅配便（常温）";
+        case DeliveryMethod::CarrierChilled:
+            return "宅配便（冷蔵）";
+        case DeliveryMethod::CarrierFrozen:
+            return "宅配便（冷凍）";
+        case DeliveryMethod::StaffHandDelivery:
+            return "薬局職員の手渡し";
+        case DeliveryMethod::PatientPickup:
+            return "来局受取";
     }
     return std::string(method_name);
 }
@@ -99,12 +106,18 @@ std::string methodLabel(std::string_view method_name) {
 std::string identityCheckLabel(dispatch::IdentityCheckMethod m) {
     using dispatch::IdentityCheckMethod;
     switch (m) {
-        case IdentityCheckMethod::None: return "確認なし";
-        case IdentityCheckMethod::MyNumberCard: return "マイナンバーカード";
-        case IdentityCheckMethod::DriverLicence: return "運転免許証";
-        case IdentityCheckMethod::Passport: return "パスポート";
-        case IdentityCheckMethod::InsuranceCard: return "資格確認書・保険証（＋他の書類）";
-        case IdentityCheckMethod::Other: return "その他";
+        case IdentityCheckMethod::None:
+            return "確認なし";
+        case IdentityCheckMethod::MyNumberCard:
+            return "マイナンバーカード";
+        case IdentityCheckMethod::DriverLicence:
+            return "運転免許証";
+        case IdentityCheckMethod::Passport:
+            return "パスポート";
+        case IdentityCheckMethod::InsuranceCard:
+            return "資格確認書・保険証（＋他の書類）";
+        case IdentityCheckMethod::Other:
+            return "その他";
     }
     return "";
 }
@@ -184,8 +197,8 @@ reports::Report ReportService::generate(const ReportRequest& request, const auth
         for (const auto& ref : built.patient_refs) {
             if (ref.empty()) continue;
             audit_.record(audit::AuditEvent{caller.principal.actor(), "report.patient_read",
-                                            "report", request.name, ref, caller.remote_addr,
-                                            "ok", "report=" + request.name});
+                                            "report", request.name, ref, caller.remote_addr, "ok",
+                                            "report=" + request.name});
         }
     });
     return std::move(built.report);
@@ -205,17 +218,14 @@ ReportService::Built ReportService::outstandingOriginals(const ReportRequest& re
         r.subtitle += "（受付 " + (request.from ? jaDate(*request.from) : std::string()) + "〜" +
                       (request.to ? jaDate(*request.to) : std::string()) + "）";
         if (request.from) b.parameters += "from=" + formatDate(*request.from);
-        if (request.to) b.parameters += std::string(b.parameters.empty() ? "" : " ") +
-                                        "to=" + formatDate(*request.to);
+        if (request.to)
+            b.parameters +=
+                std::string(b.parameters.empty() ? "" : " ") + "to=" + formatDate(*request.to);
     }
-    r.columns = {{"処方箋ID", 0.7, Align::Right, false},
-                 {"処方箋番号", 1.1, Align::Left, true},
-                 {"患者", 1.4, Align::Left, true},
-                 {"交付日", 0.9, Align::Center, false},
-                 {"受付日", 0.9, Align::Center, false},
-                 {"調剤日", 0.9, Align::Center, false},
-                 {"経過日数", 0.7, Align::Right, false},
-                 {"期限", 0.9, Align::Center, false},
+    r.columns = {{"処方箋ID", 0.7, Align::Right, false}, {"処方箋番号", 1.1, Align::Left, true},
+                 {"患者", 1.4, Align::Left, true},       {"交付日", 0.9, Align::Center, false},
+                 {"受付日", 0.9, Align::Center, false},  {"調剤日", 0.9, Align::Center, false},
+                 {"経過日数", 0.7, Align::Right, false}, {"期限", 0.9, Align::Center, false},
                  {"状態", 1.3, Align::Left, true}};
 
     // Clinics in name order; within a clinic the service's order (most urgent first).
@@ -265,8 +275,9 @@ ReportService::Built ReportService::outstandingOriginals(const ReportRequest& re
         r.totals.push_back({"合計", "", "", "", "", "", count(total) + "件", "",
                             "うち期限超過 " + count(total_overdue) + "件"});
     }
-    r.footnotes = {"経過日数は調剤日から（未調剤は受付日から）数えた日数です。期限は医療機関ごとの"
-                   "郵送期限または請求締切の早い方です。"};
+    r.footnotes = {
+        "経過日数は調剤日から（未調剤は受付日から）数えた日数です。期限は医療機関ごとの"
+        "郵送期限または請求締切の早い方です。"};
     return b;
 }
 
@@ -283,14 +294,10 @@ ReportService::Built ReportService::routeSheet(const ReportRequest& request) {
     r.title = "配送一覧";
     r.subtitle = "配送日 " + jaDate(*request.date);
     r.orientation = reports::Orientation::Landscape;
-    r.columns = {{"順", 0.4, Align::Center, false},
-                 {"荷物番号", 1.2, Align::Left, false},
-                 {"時間帯", 0.8, Align::Center, true},
-                 {"お届け先", 1.2, Align::Left, true},
-                 {"住所", 2.6, Align::Left, true},
-                 {"電話", 1.1, Align::Left, false},
-                 {"取扱い", 1.7, Align::Left, true},
-                 {"代引", 0.7, Align::Right, false},
+    r.columns = {{"順", 0.4, Align::Center, false},      {"荷物番号", 1.2, Align::Left, false},
+                 {"時間帯", 0.8, Align::Center, true},   {"お届け先", 1.2, Align::Left, true},
+                 {"住所", 2.6, Align::Left, true},       {"電話", 1.1, Align::Left, false},
+                 {"取扱い", 1.7, Align::Left, true},     {"代引", 0.7, Align::Right, false},
                  {"受領サイン", 1.6, Align::Left, false}};
 
     struct Line {
@@ -315,9 +322,8 @@ ReportService::Built ReportService::routeSheet(const ReportRequest& request) {
                                l.parcel->seq);
     };
     for (auto* list : {&round, &carrier, &pickup}) {
-        std::stable_sort(list->begin(), list->end(), [&](const Line& a, const Line& c) {
-            return slot_key(a) < slot_key(c);
-        });
+        std::stable_sort(list->begin(), list->end(),
+                         [&](const Line& a, const Line& c) { return slot_key(a) < slot_key(c); });
     }
     const auto section = [&](std::string heading, const std::vector<Line>& lines) {
         if (lines.empty()) return;
@@ -347,7 +353,8 @@ ReportService::Built ReportService::routeSheet(const ReportRequest& request) {
     r.footnotes = {
         "受領サイン欄には受取人の署名をいただいてください。本人確認要の荷物は本人確認書類を確認し、"
         "置き配はしないでください。",
-        "宅配便の荷物は集荷時に業者へ引き渡し、受領サイン欄に集荷担当者の署名をいただいてください。"};
+        "宅配便の荷物は集荷時に業者へ引き渡し、受領サイン欄に集荷担当者の署名をいただいてください"
+        "。"};
     return b;
 }
 
@@ -380,8 +387,8 @@ ReportService::Built ReportService::guidanceRecords(const ReportRequest& request
         const std::string started = g.started_at ? timeText(*g.started_at) : "";
         const std::string ended = g.ended_at ? timeText(*g.ended_at) : "";
         Section sec;
-        sec.heading = started + (g.ended_at ? "〜" + hourMinute(*g.ended_at) : "") + "　" +
-                      row.patient_name;
+        sec.heading =
+            started + (g.ended_at ? "〜" + hourMinute(*g.ended_at) : "") + "　" + row.patient_name;
         sec.fields = {
             {"予約番号", std::to_string(s.appointment_id)},
             {"処方箋ID", row.prescription_id ? std::to_string(row.prescription_id) : ""},
@@ -395,10 +402,10 @@ ReportService::Built ReportService::guidanceRecords(const ReportRequest& request
             {"初回", yesNo(g.first_session)},
             {"本人確認書類", identity},
             {"薬剤師の氏名・資格の提示", yesNo(g.pharmacist_identity_shown)},
-            {"同席者", g.others_present ? (g.others_description.empty()
-                                              ? std::string("あり")
-                                              : "あり（" + g.others_description + "）")
-                                        : std::string("なし")},
+            {"同席者", g.others_present
+                           ? (g.others_description.empty() ? std::string("あり")
+                                                           : "あり（" + g.others_description + "）")
+                           : std::string("なし")},
             {"同席についての患者の同意", g.others_present ? yesNo(g.others_consent) : "―"},
             {"セキュリティリスクの説明と同意", yesNo(g.security_risk_agreed)},
             {"プライバシーが保たれた場所", yesNo(g.private_space_confirmed)},
@@ -438,10 +445,10 @@ ReportService::Built ReportService::fees(const ReportRequest& request) {
     b.parameters = "month=" + formatDate(first).substr(0, 7);
     Report& r = b.report;
     r.title = "算定集計";
-    r.subtitle = std::to_string(int(first.year())) + "年" +
-                 std::to_string(unsigned(first.month())) + "月分";
+    r.subtitle =
+        std::to_string(int(first.year())) + "年" + std::to_string(unsigned(first.month())) + "月分";
     r.columns = {{"実施日時", 1.3, Align::Left, false},  {"予約番号", 0.7, Align::Right, false},
-                 {"患者", 1.3, Align::Left, true},      {"薬剤師", 1.1, Align::Left, true},
+                 {"患者", 1.3, Align::Left, true},       {"薬剤師", 1.1, Align::Left, true},
                  {"算定の理由", 3.0, Align::Left, true}, {"件数", 0.6, Align::Right, false},
                  {"点数", 0.7, Align::Right, false}};
 
@@ -490,15 +497,16 @@ ReportService::Built ReportService::fees(const ReportRequest& request) {
     }
     if (total_count > 0) {
         for (const auto& kind : kinds) {
-            r.totals.push_back({kind.label, "", "", "", "", count(kind.rows.size()),
-                                std::to_string(kind.points)});
+            r.totals.push_back(
+                {kind.label, "", "", "", "", count(kind.rows.size()), std::to_string(kind.points)});
         }
         r.totals.push_back(
             {"合計", "", "", "", "", count(total_count), std::to_string(total_points)});
     }
     b.rows = total_count;
-    r.footnotes = {"点数は服薬指導の記録時に算定要件から決めたものです（令和6年度調剤報酬）。"
-                   "同日に訪問薬剤管理指導を行った在宅患者のオンライン指導は算定なしに含みます。"};
+    r.footnotes = {
+        "点数は服薬指導の記録時に算定要件から決めたものです（令和6年度調剤報酬）。"
+        "同日に訪問薬剤管理指導を行った在宅患者のオンライン指導は算定なしに含みます。"};
     return b;
 }
 
@@ -513,11 +521,11 @@ ReportService::Built ReportService::controlledHandovers(const ReportRequest& req
     r.title = "麻薬・向精神薬 交付記録";
     r.subtitle = periodText(period.from, period.to);
     r.orientation = reports::Orientation::Landscape;
-    r.columns = {{"交付日時", 1.2, Align::Left, false}, {"患者", 1.2, Align::Left, true},
+    r.columns = {{"交付日時", 1.2, Align::Left, false},  {"患者", 1.2, Align::Left, true},
                  {"処方箋ID", 0.6, Align::Right, false}, {"薬品名", 2.4, Align::Left, true},
-                 {"区分", 0.7, Align::Center, false},   {"数量", 0.7, Align::Right, true},
-                 {"交付方法", 1.0, Align::Left, true},  {"交付者", 1.0, Align::Left, true},
-                 {"受領者", 1.0, Align::Left, true},    {"本人確認", 1.3, Align::Left, true},
+                 {"区分", 0.7, Align::Center, false},    {"数量", 0.7, Align::Right, true},
+                 {"交付方法", 1.0, Align::Left, true},   {"交付者", 1.0, Align::Left, true},
+                 {"受領者", 1.0, Align::Left, true},     {"本人確認", 1.3, Align::Left, true},
                  {"荷物番号", 1.1, Align::Left, false}};
     Section s;
     std::size_t narcotics = 0;
@@ -532,8 +540,9 @@ ReportService::Built ReportService::controlledHandovers(const ReportRequest& req
                 // at each hand-over with that parcel's share.
                 std::string amount = item.amount + item.unit;
                 if (!h.items.empty()) {
-                    auto at = std::find_if(h.items.begin(), h.items.end(),
-                                           [&](const HandedItem& i) { return i.name == item.name; });
+                    auto at =
+                        std::find_if(h.items.begin(), h.items.end(),
+                                     [&](const HandedItem& i) { return i.name == item.name; });
                     if (at == h.items.end()) continue;
                     amount = at->amount;
                 }
@@ -554,11 +563,13 @@ ReportService::Built ReportService::controlledHandovers(const ReportRequest& req
     b.rows = s.rows.size();
     if (!s.rows.empty()) {
         r.sections.push_back(std::move(s));
-        r.totals.push_back({"合計", "", "", "麻薬 " + count(narcotics) + "件・向精神薬 " +
-                                                 count(psychotropics) + "件",
-                            "", "", "", "", "", "", ""});
+        r.totals.push_back(
+            {"合計", "", "",
+             "麻薬 " + count(narcotics) + "件・向精神薬 " + count(psychotropics) + "件", "", "", "",
+             "", "", "", ""});
     }
-    r.footnotes = {"区分は医薬品マスターの規制区分によります。交付は配送記録の「受け渡し」時点です。"};
+    r.footnotes = {
+        "区分は医薬品マスターの規制区分によります。交付は配送記録の「受け渡し」時点です。"};
     return b;
 }
 
@@ -588,8 +599,8 @@ ReportService::Built ReportService::auditExtract(const ReportRequest& request) {
     r.title = "監査抽出";
     r.subtitle = periodText(period.from, period.to) + "　患者参照 " + patient_ref;
     r.orientation = reports::Orientation::Landscape;
-    r.columns = {{"日時", 1.3, Align::Left, false},  {"操作者", 1.5, Align::Left, true},
-                 {"操作", 1.6, Align::Left, true},  {"対象", 1.2, Align::Left, true},
+    r.columns = {{"日時", 1.3, Align::Left, false},   {"操作者", 1.5, Align::Left, true},
+                 {"操作", 1.6, Align::Left, true},    {"対象", 1.2, Align::Left, true},
                  {"結果", 0.6, Align::Center, false}, {"接続元", 1.0, Align::Left, false},
                  {"詳細", 2.4, Align::Left, true}};
     Section s;

@@ -4,9 +4,12 @@ namespace rxdesk::scheduling {
 
 std::string_view statusCode(AppointmentStatus status) {
     switch (status) {
-        case AppointmentStatus::Booked: return "booked";
-        case AppointmentStatus::Completed: return "completed";
-        case AppointmentStatus::Cancelled: return "cancelled";
+        case AppointmentStatus::Booked:
+            return "booked";
+        case AppointmentStatus::Completed:
+            return "completed";
+        case AppointmentStatus::Cancelled:
+            return "cancelled";
     }
     return "booked";
 }

@@ -22,10 +22,12 @@ public:
 
     /// The stored schedule of a pharmacist (pharmacist_id filled as the decimal user id), or
     /// nullopt when none was ever set.
-    virtual std::optional<guidance::PharmacistSchedule> findSchedule(std::int64_t pharmacist_id) = 0;
+    virtual std::optional<guidance::PharmacistSchedule> findSchedule(
+        std::int64_t pharmacist_id) = 0;
     /// Replaces the whole schedule.
-    virtual void saveSchedule(std::int64_t pharmacist_id, const guidance::PharmacistSchedule& schedule,
-                              TimePoint at, const std::string& actor) = 0;
+    virtual void saveSchedule(std::int64_t pharmacist_id,
+                              const guidance::PharmacistSchedule& schedule, TimePoint at,
+                              const std::string& actor) = 0;
 
     /// Inserts and returns the new id. Throws Error(Conflict, "slot_taken") when the store's
     /// own constraint finds a live appointment of the pharmacist overlapping it (the last
@@ -40,7 +42,8 @@ public:
     virtual std::vector<Appointment> appointmentsOf(std::int64_t pharmacist_id, TimePoint from,
                                                     TimePoint to, bool include_cancelled) = 0;
     /// Booked appointments of the prescription.
-    virtual std::vector<Appointment> liveAppointmentsOfPrescription(std::int64_t prescription_id) = 0;
+    virtual std::vector<Appointment> liveAppointmentsOfPrescription(
+        std::int64_t prescription_id) = 0;
     /// Sessions started (session_started_at set) whose appointment has no record yet.
     virtual std::vector<guidance::OpenSession> openSessions() = 0;
 

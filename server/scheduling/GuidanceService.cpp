@@ -28,10 +28,13 @@ Error appointmentNotFound() {
 }
 
 Error pharmacistNotFound() {
-    return Error(ErrorKind::NotFound, "pharmacist_not_found", "薬剤師が見つかりません", "pharmacist");
+    return Error(ErrorKind::NotFound, "pharmacist_not_found", "薬剤師が見つかりません",
+                 "pharmacist");
 }
 
-std::string pid(std::int64_t id) { return std::to_string(id); }
+std::string pid(std::int64_t id) {
+    return std::to_string(id);
+}
 
 // A pharmacist may manage their own schedule and feed; an admin anyone's.
 void requireOwnOrAdmin(const auth::Caller& caller, std::int64_t pharmacist_id) {
@@ -100,7 +103,8 @@ auth::User GuidanceService::resolvePharmacist(const std::string& ref) {
         user = users_.findById(id);
     else if (!ref.empty())
         user = users_.findByLogin(ref);
-    if (!user || user->role != auth::Role::Pharmacist || user->disabled()) throw pharmacistNotFound();
+    if (!user || user->role != auth::Role::Pharmacist || user->disabled())
+        throw pharmacistNotFound();
     return *user;
 }
 
@@ -142,11 +146,10 @@ AppointmentView GuidanceService::view(const Appointment& a) {
 void GuidanceService::auditPatient(const auth::Caller& caller, const std::string& action,
                                    const Appointment& a, const std::string& detail,
                                    const std::string& outcome) {
-    audit_.record(audit::AuditEvent{caller.principal.actor(), action, "guidance_appointment",
-                                    a.key(),
-                                    a.patient_ref.empty() ? std::nullopt
-                                                          : std::optional<std::string>(a.patient_ref),
-                                    caller.remote_addr, outcome, detail});
+    audit_.record(audit::AuditEvent{
+        caller.principal.actor(), action, "guidance_appointment", a.key(),
+        a.patient_ref.empty() ? std::nullopt : std::optional<std::string>(a.patient_ref),
+        caller.remote_addr, outcome, detail});
 }
 
 // ---- schedules and slots -------------------------------------------------------------------
@@ -170,9 +173,8 @@ guidance::PharmacistSchedule GuidanceService::setSchedule(const std::string& pha
         requireOwnOrAdmin(caller, user.id);
         schedule.pharmacist_id = pid(user.id);
         repo_.saveSchedule(user.id, schedule, clock_.now(), caller.principal.actor());
-        audit_.record(audit::AuditEvent{caller.principal.actor(), "guidance.schedule.set",
-                                        "user", pid(user.id), std::nullopt, caller.remote_addr,
-                                        "ok", ""});
+        audit_.record(audit::AuditEvent{caller.principal.actor(), "guidance.schedule.set", "user",
+                                        pid(user.id), std::nullopt, caller.remote_addr, "ok", ""});
     });
     return schedule;
 }
@@ -190,9 +192,9 @@ std::vector<guidance::Slot> GuidanceService::slots(const std::string& pharmacist
 // ---- bookings ------------------------------------------------------------------------------
 
 void GuidanceService::checkSlot(const Appointment& a, std::int64_t excluding) {
-    auto check = guidance::checkBooking(scheduleOf(a.pharmacist_id),
-                                        busy(a.pharmacist_id, a.start, excluding), a.start,
-                                        clock_.now());
+    auto check =
+        guidance::checkBooking(scheduleOf(a.pharmacist_id),
+                               busy(a.pharmacist_id, a.start, excluding), a.start, clock_.now());
     if (!check.ok()) throw refusalError(*check.refusal);
 }
 
@@ -213,8 +215,8 @@ void GuidanceService::enqueue(const Appointment& a, NotificationKind kind, TimeP
     n.dedup_key = notify::dedupKey(a.key(), kind, n.channel, discriminator);
     n.due_at = due;
     // Every notice is pointless once the (old, for a cancellation) start has passed.
-    n.expires_at = kind == NotificationKind::Cancellation && previous_start ? *previous_start
-                                                                             : a.start;
+    n.expires_at =
+        kind == NotificationKind::Cancellation && previous_start ? *previous_start : a.start;
     outbox_.enqueue(n, clock_.now());
 }
 
@@ -336,8 +338,8 @@ AppointmentView GuidanceService::get(std::int64_t id, const auth::Caller& caller
     return out;
 }
 
-std::vector<AppointmentView> GuidanceService::list(const std::string& pharmacist, Date from, Date to,
-                                                   const auth::Caller& caller) {
+std::vector<AppointmentView> GuidanceService::list(const std::string& pharmacist, Date from,
+                                                   Date to, const auth::Caller& caller) {
     const auto days = (std::chrono::sys_days(to) - std::chrono::sys_days(from)).count();
     if (days < 0 || days >= kMaxListDays)
         throw Error(ErrorKind::BadRequest, "invalid_range",
@@ -351,11 +353,10 @@ std::vector<AppointmentView> GuidanceService::list(const std::string& pharmacist
         for (const auto& a : repo_.appointmentsOf(pharmacist_id, begin, end, true))
             out.push_back(view(a));
     });
-    audit_.record(audit::AuditEvent{caller.principal.actor(), "guidance.appointment.list",
-                                    "guidance_appointment", "", std::nullopt, caller.remote_addr,
-                                    "ok",
-                                    "pharmacist=" + pid(pharmacist_id) +
-                                        " count=" + std::to_string(out.size())});
+    audit_.record(audit::AuditEvent{
+        caller.principal.actor(), "guidance.appointment.list", "guidance_appointment", "",
+        std::nullopt, caller.remote_addr, "ok",
+        "pharmacist=" + pid(pharmacist_id) + " count=" + std::to_string(out.size())});
     return out;
 }
 
@@ -370,7 +371,8 @@ PharmacistRef GuidanceService::setPreferredPharmacist(std::int64_t prescription_
         if (!rx)
             throw Error(ErrorKind::NotFound, "prescription_not_found", "処方箋が見つかりません");
         if (rx->patient_ref.empty())
-            throw Error(ErrorKind::RuleViolation, "patient_unknown", "患者が特定できない処方箋です");
+            throw Error(ErrorKind::RuleViolation, "patient_unknown",
+                        "患者が特定できない処方箋です");
         auto user = resolvePharmacist(pharmacist);
         repo_.setPreferredPharmacist(rx->patient_ref, user.id, clock_.now());
         audit_.record(audit::AuditEvent{caller.principal.actor(), "guidance.preference.set",
@@ -399,25 +401,25 @@ std::vector<Candidate> GuidanceService::candidates(std::int64_t prescription_id,
             if (u.role != auth::Role::Pharmacist || u.disabled()) continue;
             guidance::PharmacistCandidate c;
             c.pharmacist_id = pid(u.id);
-            for (const auto& slot : guidance::planSlots(scheduleOf(u.id), date,
-                                                        busy(u.id, tokyoTime(date, 720), 0),
-                                                        clock_.now()))
+            for (const auto& slot : guidance::planSlots(
+                     scheduleOf(u.id), date, busy(u.id, tokyoTime(date, 720), 0), clock_.now()))
                 if (slot.available) {
                     c.earliest_available = slot.start;
                     break;
                 }
-            if (!patient_ref.empty()) c.last_counselled_patient = repo_.lastCounselled(patient_ref, u.id);
+            if (!patient_ref.empty())
+                c.last_counselled_patient = repo_.lastCounselled(patient_ref, u.id);
             facts.push_back(c);
             refs[c.pharmacist_id] = PharmacistRef{u.id, u.login, u.display_name};
         }
         for (auto& c : guidance::orderCandidates(std::move(facts), preferred))
             out.push_back(Candidate{refs[c.pharmacist_id], c, c.pharmacist_id == preferred});
     });
-    audit_.record(audit::AuditEvent{caller.principal.actor(), "guidance.candidates.read",
-                                    "prescription", std::to_string(prescription_id),
-                                    patient_ref.empty() ? std::nullopt
-                                                        : std::optional<std::string>(patient_ref),
-                                    caller.remote_addr, "ok", ""});
+    audit_.record(audit::AuditEvent{
+        caller.principal.actor(), "guidance.candidates.read", "prescription",
+        std::to_string(prescription_id),
+        patient_ref.empty() ? std::nullopt : std::optional<std::string>(patient_ref),
+        caller.remote_addr, "ok", ""});
     return out;
 }
 
@@ -442,7 +444,8 @@ CalendarFeedIssue GuidanceService::issueCalendarFeed(const std::string& pharmaci
 std::string GuidanceService::calendarFeed(const std::string& file, const std::string& remote_addr) {
     const std::string suffix = ".ics";
     Error not_found(ErrorKind::NotFound, "feed_not_found", "カレンダーが見つかりません");
-    if (file.size() <= suffix.size() || file.compare(file.size() - suffix.size(), suffix.size(), suffix) != 0)
+    if (file.size() <= suffix.size() ||
+        file.compare(file.size() - suffix.size(), suffix.size(), suffix) != 0)
         throw not_found;
     const std::string token = file.substr(0, file.size() - suffix.size());
     std::vector<guidance::CalendarEntry> entries;
@@ -481,7 +484,8 @@ std::string GuidanceService::calendarFeed(const std::string& file, const std::st
 
 // ---- join links ----------------------------------------------------------------------------
 
-guidance::JoinLink GuidanceService::pharmacistJoinLink(std::int64_t id, const auth::Caller& caller) {
+guidance::JoinLink GuidanceService::pharmacistJoinLink(std::int64_t id,
+                                                       const auth::Caller& caller) {
     Appointment a;
     PharmacistRef who;
     tx_.read([&] {
@@ -493,8 +497,11 @@ guidance::JoinLink GuidanceService::pharmacistJoinLink(std::int64_t id, const au
     if (!issuer_)
         throw Error(ErrorKind::UpstreamUnavailable, "video_not_configured",
                     "ビデオ通話サービスが設定されていません");
-    guidance::JoinRequest request{a.key(), {a.start, a.end}, guidance::ParticipantRole::Pharmacist,
-                                  who.display_name, "user:" + pid(a.pharmacist_id)};
+    guidance::JoinRequest request{a.key(),
+                                  {a.start, a.end},
+                                  guidance::ParticipantRole::Pharmacist,
+                                  who.display_name,
+                                  "user:" + pid(a.pharmacist_id)};
     auto link = issuer_->issue(request, clock_.now());
     auditPatient(caller, "guidance.join", a, "role=pharmacist");
     return link;
@@ -508,8 +515,8 @@ std::optional<std::string> GuidanceService::patientJoinLink(const notify::Notifi
     tx_.read([&] { a = repo_.findAppointment(id); });
     if (!a || a->status != AppointmentStatus::Booked) return std::nullopt;
     try {
-        guidance::JoinRequest request{a->key(), {a->start, a->end},
-                                      guidance::ParticipantRole::Patient, "患者様", ""};
+        guidance::JoinRequest request{
+            a->key(), {a->start, a->end}, guidance::ParticipantRole::Patient, "患者様", ""};
         return issuer_->issue(request, clock_.now()).url;
     } catch (const Error& e) {
         if (e.code() == "join_window_closed") return std::nullopt;
@@ -526,8 +533,8 @@ AppointmentView GuidanceService::startSession(std::int64_t id, const auth::Calle
         requireAppointmentPharmacist(caller, a);
         requireBooked(a);
         if (!a.session_started_at) {
-            if (auto refusal = guidance::checkCanOpenSession(repo_.openSessions(), pid(a.pharmacist_id),
-                                                             a.patient_ref, a.key()))
+            if (auto refusal = guidance::checkCanOpenSession(
+                    repo_.openSessions(), pid(a.pharmacist_id), a.patient_ref, a.key()))
                 throw Error(ErrorKind::Conflict, refusal->code, refusal->message_ja);
             a.session_started_at = clock_.now();
             a.updated_at = clock_.now();
@@ -539,7 +546,8 @@ AppointmentView GuidanceService::startSession(std::int64_t id, const auth::Calle
     return out;
 }
 
-RecordOutcome GuidanceService::record(std::int64_t id, RecordInput input, const auth::Caller& caller) {
+RecordOutcome GuidanceService::record(std::int64_t id, RecordInput input,
+                                      const auth::Caller& caller) {
     RecordOutcome out;
     tx_.write([&] {
         Appointment a = loadAppointment(id);
@@ -565,7 +573,8 @@ RecordOutcome GuidanceService::record(std::int64_t id, RecordInput input, const 
         if (guidance::hasErrors(out.findings)) {
             std::string codes;
             for (const auto& f : out.findings)
-                if (f.severity == guidance::Severity::Error) codes += (codes.empty() ? "" : ",") + f.code;
+                if (f.severity == guidance::Severity::Error)
+                    codes += (codes.empty() ? "" : ",") + f.code;
             auditPatient(caller, "guidance.record", a, "refused=" + codes, "denied");
             return;
         }
@@ -574,15 +583,17 @@ RecordOutcome GuidanceService::record(std::int64_t id, RecordInput input, const 
         // whether recorded or still open.
         const guidance::TimeRange range{*rec.started_at, *rec.ended_at};
         if (!repo_.recordedSessionsOverlapping(a.pharmacist_id, range).empty())
-            throw Error(ErrorKind::Conflict, "pharmacist_session_overlap",
-                        "この時間帯には同じ薬剤師の別の指導記録があります（同時に2人は指導できません）",
-                        "started_at");
+            throw Error(
+                ErrorKind::Conflict, "pharmacist_session_overlap",
+                "この時間帯には同じ薬剤師の別の指導記録があります（同時に2人は指導できません）",
+                "started_at");
         for (const auto& open : repo_.openSessions())
             if (open.pharmacist_id == rec.pharmacist_id && open.session_id != rec.session_id &&
                 open.started_at < *rec.ended_at)
-                throw Error(ErrorKind::Conflict, "pharmacist_session_already_open",
-                            "同じ薬剤師の別の指導が開始されたままです。先にそちらを記録してください",
-                            "started_at");
+                throw Error(
+                    ErrorKind::Conflict, "pharmacist_session_already_open",
+                    "同じ薬剤師の別の指導が開始されたままです。先にそちらを記録してください",
+                    "started_at");
 
         StoredRecord stored;
         stored.appointment_id = a.id;
@@ -626,7 +637,8 @@ RecordOutcome GuidanceService::record(std::int64_t id, RecordInput input, const 
     return out;
 }
 
-std::optional<StoredRecord> GuidanceService::findRecord(std::int64_t id, const auth::Caller& caller) {
+std::optional<StoredRecord> GuidanceService::findRecord(std::int64_t id,
+                                                        const auth::Caller& caller) {
     std::optional<StoredRecord> out;
     Appointment a;
     tx_.read([&] {

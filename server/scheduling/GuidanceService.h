@@ -101,12 +101,13 @@ public:
     /// Error(Internal, "invalid_join_link_settings") for a bad video configuration.
     GuidanceService(Transactor& tx, GuidanceRepository& repo,
                     intake::PrescriptionRepository& prescriptions, intake::IntakeService& intake,
-                    auth::UserRepository& users, notify::OutboxStore& outbox, audit::AuditLog& audit,
-                    const Clock& clock, GuidanceSettings settings);
+                    auth::UserRepository& users, notify::OutboxStore& outbox,
+                    audit::AuditLog& audit, const Clock& clock, GuidanceSettings settings);
     ~GuidanceService();
 
     /// The pharmacist's schedule (an empty one with the defaults when never set).
-    guidance::PharmacistSchedule schedule(const std::string& pharmacist, const auth::Caller& caller);
+    guidance::PharmacistSchedule schedule(const std::string& pharmacist,
+                                          const auth::Caller& caller);
     /// Replaces the schedule: pharmacists their own, admins anyone's (else Forbidden).
     /// Error(BadRequest, <validateSchedule code>) for a structurally bad schedule.
     guidance::PharmacistSchedule setSchedule(const std::string& pharmacist,
@@ -134,8 +135,8 @@ public:
                                       const auth::Caller& caller);
 
     /// Stores the patient's かかりつけ pharmacist (keyed by the prescription's patient).
-    PharmacistRef setPreferredPharmacist(std::int64_t prescription_id, const std::string& pharmacist,
-                                         const auth::Caller& caller);
+    PharmacistRef setPreferredPharmacist(std::int64_t prescription_id,
+                                         const std::string& pharmacist, const auth::Caller& caller);
     /// Pharmacists for the prescription's patient on `date`, preferred first.
     std::vector<Candidate> candidates(std::int64_t prescription_id, Date date,
                                       const auth::Caller& caller);

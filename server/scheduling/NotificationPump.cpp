@@ -4,10 +4,13 @@
 
 namespace rxdesk::scheduling {
 
-NotificationPump::NotificationPump(notify::Dispatcher& dispatcher, std::chrono::milliseconds interval)
+NotificationPump::NotificationPump(notify::Dispatcher& dispatcher,
+                                   std::chrono::milliseconds interval)
     : dispatcher_(dispatcher), interval_(interval) {}
 
-NotificationPump::~NotificationPump() { stop(); }
+NotificationPump::~NotificationPump() {
+    stop();
+}
 
 void NotificationPump::start() {
     std::lock_guard lock(mutex_);

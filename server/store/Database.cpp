@@ -88,14 +88,74 @@ std::unique_ptr<SQLite::Database> Database::open(bool writer) const {
     return db;
 }
 
+struct Database::WriteJob {
+    const std::function<void()>* work;
+    bool done = false;
+    std::exception_ptr error;
+};
+
 void Database::write(const std::function<void()>& work) {
     if (tl_current.owner == this) {
         if (tl_current.mode == Mode::Write) return work();  // nested write joins the outer one
         throw Error(ErrorKind::Internal, "write_in_read", "読み取り中に書き込みはできません");
     }
+    auto job = std::make_shared<WriteJob>();
+    job->work = &work;
+    {
+        std::lock_guard queue_lock(queue_mutex_);
+        queue_.push_back(job);
+    }
     std::lock_guard lock(write_mutex_);
-    ScopedTransaction scope(this, writer_.get(), Mode::Write);
-    runTransaction(*writer_, "BEGIN IMMEDIATE", work);
+    // Whoever holds the writer runs everything queued so far, ours included unless an
+    // earlier leader already committed it.
+    if (!job->done) {
+        std::vector<std::shared_ptr<WriteJob>> group;
+        {
+            std::lock_guard queue_lock(queue_mutex_);
+            group.swap(queue_);
+        }
+        runGroup(group);
+    }
+    if (job->error) std::rethrow_exception(job->error);
+}
+
+void Database::runGroup(std::vector<std::shared_ptr<WriteJob>>& group) {
+    SQLite::Database& c = *writer_;
+    ScopedTransaction scope(this, &c, Mode::Write);
+    std::exception_ptr group_error;
+    try {
+        c.exec("BEGIN IMMEDIATE");
+        for (auto& job : group) {
+            c.exec("SAVEPOINT unit");
+            try {
+                (*job->work)();
+                c.exec("RELEASE unit");
+            } catch (const SQLite::Exception& e) {
+                job->error = std::make_exception_ptr(translateSqliteError(e));
+                c.exec("ROLLBACK TO unit");
+                c.exec("RELEASE unit");
+            } catch (...) {
+                job->error = std::current_exception();
+                c.exec("ROLLBACK TO unit");
+                c.exec("RELEASE unit");
+            }
+        }
+        c.exec("COMMIT");
+    } catch (const SQLite::Exception& e) {
+        group_error = std::make_exception_ptr(translateSqliteError(e));
+    } catch (...) {
+        group_error = std::current_exception();
+    }
+    if (group_error) {
+        // Nothing of the group is committed: every member fails with the group's error.
+        try {
+            c.exec("ROLLBACK");
+        } catch (...) {
+        }
+        for (auto& job : group)
+            if (!job->error) job->error = group_error;
+    }
+    for (auto& job : group) job->done = true;
 }
 
 void Database::read(const std::function<void()>& work) {

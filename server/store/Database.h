@@ -3,6 +3,8 @@
 #include <SQLiteCpp/Database.h>
 
 #include <condition_variable>
+#include <exception>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -16,9 +18,15 @@ namespace rxdesk::store {
 /// crash of the process (kill -9) but may lose the last commits on power loss.
 enum class Durability { Full, Normal };
 
-/// A SQLite database in WAL mode: one writer connection (writes are serialised) and a pool
-/// of reader connections. Implements Transactor: repositories call `connection()` to get
-/// the connection of the transaction running on the current thread.
+/// A SQLite database in WAL mode: one writer connection and a pool of reader connections.
+/// Implements Transactor: repositories call `connection()` to get the connection of the
+/// transaction running on the current thread.
+///
+/// Writes use group commit: writers that arrive while a commit is under way queue up, and
+/// the next one to get the writer connection runs every queued unit of work in one
+/// transaction, each inside its own SAVEPOINT (a unit that throws is rolled back alone and
+/// its caller gets the exception), then commits once — one disk flush for the whole group.
+/// Each caller returns only after the commit that holds its work succeeded.
 class Database : public Transactor {
 public:
     /// Opens (creating if needed) the file. Does not migrate: see Migrator.
@@ -46,6 +54,8 @@ public:
     const std::string& path() const { return path_; }
 
 private:
+    struct WriteJob;
+    void runGroup(std::vector<std::shared_ptr<WriteJob>>& group);
     std::unique_ptr<SQLite::Database> open(bool writer) const;
     std::unique_ptr<SQLite::Database> checkoutReader();
     void returnReader(std::unique_ptr<SQLite::Database> reader);
@@ -55,6 +65,8 @@ private:
     int max_readers_;
     std::mutex write_mutex_;
     std::unique_ptr<SQLite::Database> writer_;
+    std::mutex queue_mutex_;
+    std::vector<std::shared_ptr<WriteJob>> queue_;
     std::mutex pool_mutex_;
     std::condition_variable pool_cv_;
     std::vector<std::unique_ptr<SQLite::Database>> idle_readers_;

@@ -18,7 +18,9 @@ constexpr const char* kAppointmentColumns =
     "sequence, contact_channel, contact_address, change_reason, cancel_reason, "
     "session_started_at, created_at, created_by, updated_at";
 
-std::int64_t secs(TimePoint t) { return unixSeconds(t); }
+std::int64_t secs(TimePoint t) {
+    return unixSeconds(t);
+}
 
 std::optional<TimePoint> optionalTime(SQLite::Statement& q, int i) {
     if (q.getColumn(i).isNull()) return std::nullopt;
@@ -59,8 +61,10 @@ void bindMutable(SQLite::Statement& q, int first, const Appointment& a) {
     q.bind(first + 3, a.sequence);
     q.bind(first + 4, a.change_reason);
     q.bind(first + 5, a.cancel_reason);
-    if (a.session_started_at) q.bind(first + 6, secs(*a.session_started_at));
-    else q.bind(first + 6);
+    if (a.session_started_at)
+        q.bind(first + 6, secs(*a.session_started_at));
+    else
+        q.bind(first + 6);
     q.bind(first + 7, secs(a.updated_at));
 }
 
@@ -74,9 +78,12 @@ void bindMutable(SQLite::Statement& q, int first, const Appointment& a) {
 
 std::string kindOf(guidance::ExceptionKind k) {
     switch (k) {
-        case guidance::ExceptionKind::DayOff: return "day_off";
-        case guidance::ExceptionKind::Break: return "break";
-        case guidance::ExceptionKind::ExtraHours: return "extra_hours";
+        case guidance::ExceptionKind::DayOff:
+            return "day_off";
+        case guidance::ExceptionKind::Break:
+            return "break";
+        case guidance::ExceptionKind::ExtraHours:
+            return "extra_hours";
     }
     return "day_off";
 }
@@ -104,9 +111,10 @@ std::set<guidance::GuidanceTopic> splitTopics(const std::string& text) {
 std::optional<guidance::PharmacistSchedule> SqliteGuidanceRepository::findSchedule(
     std::int64_t pharmacist_id) {
     auto& c = db_.connection();
-    SQLite::Statement head(c,
-                           "SELECT slot_minutes, buffer_minutes, cutoff_minutes FROM guidance_schedules "
-                           "WHERE pharmacist_id = ?");
+    SQLite::Statement head(
+        c,
+        "SELECT slot_minutes, buffer_minutes, cutoff_minutes FROM guidance_schedules "
+        "WHERE pharmacist_id = ?");
     head.bind(1, pharmacist_id);
     if (!head.executeStep()) return std::nullopt;
     guidance::PharmacistSchedule s;
@@ -115,19 +123,23 @@ std::optional<guidance::PharmacistSchedule> SqliteGuidanceRepository::findSchedu
     s.buffer = std::chrono::minutes(head.getColumn(1).getInt());
     s.booking_cutoff = std::chrono::minutes(head.getColumn(2).getInt());
 
-    SQLite::Statement weekly(c,
-                             "SELECT weekday, kind, begin_minute, end_minute FROM guidance_schedule_weekly "
-                             "WHERE pharmacist_id = ? ORDER BY weekday, kind, begin_minute");
+    SQLite::Statement weekly(
+        c,
+        "SELECT weekday, kind, begin_minute, end_minute FROM guidance_schedule_weekly "
+        "WHERE pharmacist_id = ? ORDER BY weekday, kind, begin_minute");
     weekly.bind(1, pharmacist_id);
     while (weekly.executeStep()) {
         const int day = weekly.getColumn(0).getInt();
-        guidance::MinuteInterval interval{weekly.getColumn(2).getInt(), weekly.getColumn(3).getInt()};
+        guidance::MinuteInterval interval{weekly.getColumn(2).getInt(),
+                                          weekly.getColumn(3).getInt()};
         if (day < 0 || day > 6) continue;
-        (weekly.getColumn(1).getString() == "hours" ? s.weekly_hours : s.weekly_breaks)[day].push_back(interval);
+        (weekly.getColumn(1).getString() == "hours" ? s.weekly_hours : s.weekly_breaks)[day]
+            .push_back(interval);
     }
-    SQLite::Statement exceptions(c,
-                                 "SELECT date, kind, begin_minute, end_minute FROM guidance_schedule_exceptions "
-                                 "WHERE pharmacist_id = ? ORDER BY date, kind, begin_minute");
+    SQLite::Statement exceptions(
+        c,
+        "SELECT date, kind, begin_minute, end_minute FROM guidance_schedule_exceptions "
+        "WHERE pharmacist_id = ? ORDER BY date, kind, begin_minute");
     exceptions.bind(1, pharmacist_id);
     while (exceptions.executeStep()) {
         auto date = parseDate(exceptions.getColumn(0).getString());
@@ -153,12 +165,13 @@ void SqliteGuidanceRepository::saveSchedule(std::int64_t pharmacist_id,
         del.bind(1, pharmacist_id);
         del.exec();
     }
-    SQLite::Statement head(c,
-                           "INSERT INTO guidance_schedules (pharmacist_id, slot_minutes, buffer_minutes, "
-                           "cutoff_minutes, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?) "
-                           "ON CONFLICT (pharmacist_id) DO UPDATE SET slot_minutes = excluded.slot_minutes, "
-                           "buffer_minutes = excluded.buffer_minutes, cutoff_minutes = excluded.cutoff_minutes, "
-                           "updated_at = excluded.updated_at, updated_by = excluded.updated_by");
+    SQLite::Statement head(
+        c,
+        "INSERT INTO guidance_schedules (pharmacist_id, slot_minutes, buffer_minutes, "
+        "cutoff_minutes, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (pharmacist_id) DO UPDATE SET slot_minutes = excluded.slot_minutes, "
+        "buffer_minutes = excluded.buffer_minutes, cutoff_minutes = excluded.cutoff_minutes, "
+        "updated_at = excluded.updated_at, updated_by = excluded.updated_by");
     head.bind(1, pharmacist_id);
     head.bind(2, int(s.slot_length.count()));
     head.bind(3, int(s.buffer.count()));
@@ -182,9 +195,10 @@ void SqliteGuidanceRepository::saveSchedule(std::int64_t pharmacist_id,
             }
         }
     }
-    SQLite::Statement exception(c,
-                                "INSERT INTO guidance_schedule_exceptions (pharmacist_id, date, kind, "
-                                "begin_minute, end_minute) VALUES (?, ?, ?, ?, ?)");
+    SQLite::Statement exception(
+        c,
+        "INSERT INTO guidance_schedule_exceptions (pharmacist_id, date, kind, "
+        "begin_minute, end_minute) VALUES (?, ?, ?, ?, ?)");
     for (const auto& e : s.exceptions) {
         exception.reset();
         exception.bind(1, pharmacist_id);
@@ -199,12 +213,13 @@ void SqliteGuidanceRepository::saveSchedule(std::int64_t pharmacist_id,
 std::int64_t SqliteGuidanceRepository::insertAppointment(const Appointment& a) {
     auto& c = db_.connection();
     try {
-        SQLite::Statement q(c,
-                            "INSERT INTO guidance_appointments (start_at, end_at, status, sequence, "
-                            "change_reason, cancel_reason, session_started_at, updated_at, "
-                            "prescription_id, patient_ref, patient_initials, pharmacist_id, "
-                            "contact_channel, contact_address, created_at, created_by) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        SQLite::Statement q(
+            c,
+            "INSERT INTO guidance_appointments (start_at, end_at, status, sequence, "
+            "change_reason, cancel_reason, session_started_at, updated_at, "
+            "prescription_id, patient_ref, patient_initials, pharmacist_id, "
+            "contact_channel, contact_address, created_at, created_by) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         bindMutable(q, 1, a);
         q.bind(9, a.prescription_id);
         q.bind(10, a.patient_ref);
@@ -244,10 +259,11 @@ std::optional<Appointment> SqliteGuidanceRepository::findAppointment(std::int64_
 
 void SqliteGuidanceRepository::updateAppointment(const Appointment& a) {
     try {
-        SQLite::Statement q(db_.connection(),
-                            "UPDATE guidance_appointments SET start_at = ?, end_at = ?, status = ?, "
-                            "sequence = ?, change_reason = ?, cancel_reason = ?, session_started_at = ?, "
-                            "updated_at = ? WHERE id = ?");
+        SQLite::Statement q(
+            db_.connection(),
+            "UPDATE guidance_appointments SET start_at = ?, end_at = ?, status = ?, "
+            "sequence = ?, change_reason = ?, cancel_reason = ?, session_started_at = ?, "
+            "updated_at = ? WHERE id = ?");
         bindMutable(q, 1, a);
         q.bind(9, a.id);
         q.exec();
@@ -260,7 +276,8 @@ std::vector<Appointment> SqliteGuidanceRepository::appointmentsOf(std::int64_t p
                                                                   TimePoint from, TimePoint to,
                                                                   bool include_cancelled) {
     return query(std::string("pharmacist_id = ? AND start_at >= ? AND start_at < ?") +
-                     (include_cancelled ? "" : " AND status <> 'cancelled'") + " ORDER BY start_at, id",
+                     (include_cancelled ? "" : " AND status <> 'cancelled'") +
+                     " ORDER BY start_at, id",
                  [&](SQLite::Statement& q) {
                      q.bind(1, pharmacist_id);
                      q.bind(2, secs(from));
@@ -276,15 +293,19 @@ std::vector<Appointment> SqliteGuidanceRepository::liveAppointmentsOfPrescriptio
 
 std::vector<guidance::OpenSession> SqliteGuidanceRepository::openSessions() {
     std::vector<guidance::OpenSession> out;
-    for (const auto& a : query("session_started_at IS NOT NULL AND status = 'booked' ORDER BY session_started_at, id",
-                               [](SQLite::Statement&) {}))
-        out.push_back({a.key(), std::to_string(a.pharmacist_id), a.patient_ref, *a.session_started_at});
+    for (const auto& a : query(
+             "session_started_at IS NOT NULL AND status = 'booked' ORDER BY session_started_at, id",
+             [](SQLite::Statement&) {}))
+        out.push_back(
+            {a.key(), std::to_string(a.pharmacist_id), a.patient_ref, *a.session_started_at});
     return out;
 }
 
-std::optional<std::int64_t> SqliteGuidanceRepository::preferredPharmacist(const std::string& patient_ref) {
-    SQLite::Statement q(db_.connection(),
-                        "SELECT pharmacist_id FROM guidance_patient_preferences WHERE patient_ref = ?");
+std::optional<std::int64_t> SqliteGuidanceRepository::preferredPharmacist(
+    const std::string& patient_ref) {
+    SQLite::Statement q(
+        db_.connection(),
+        "SELECT pharmacist_id FROM guidance_patient_preferences WHERE patient_ref = ?");
     q.bind(1, patient_ref);
     if (!q.executeStep()) return std::nullopt;
     return q.getColumn(0).getInt64();
@@ -292,29 +313,32 @@ std::optional<std::int64_t> SqliteGuidanceRepository::preferredPharmacist(const 
 
 void SqliteGuidanceRepository::setPreferredPharmacist(const std::string& patient_ref,
                                                       std::int64_t pharmacist_id, TimePoint at) {
-    SQLite::Statement q(db_.connection(),
-                        "INSERT INTO guidance_patient_preferences (patient_ref, pharmacist_id, updated_at) "
-                        "VALUES (?, ?, ?) ON CONFLICT (patient_ref) DO UPDATE SET "
-                        "pharmacist_id = excluded.pharmacist_id, updated_at = excluded.updated_at");
+    SQLite::Statement q(
+        db_.connection(),
+        "INSERT INTO guidance_patient_preferences (patient_ref, pharmacist_id, updated_at) "
+        "VALUES (?, ?, ?) ON CONFLICT (patient_ref) DO UPDATE SET "
+        "pharmacist_id = excluded.pharmacist_id, updated_at = excluded.updated_at");
     q.bind(1, patient_ref);
     q.bind(2, pharmacist_id);
     q.bind(3, secs(at));
     q.exec();
 }
 
-void SqliteGuidanceRepository::saveFeedToken(std::int64_t pharmacist_id, const std::string& token_sha256,
-                                             TimePoint at) {
-    SQLite::Statement q(db_.connection(),
-                        "INSERT INTO guidance_calendar_feeds (pharmacist_id, token_sha256, created_at) "
-                        "VALUES (?, ?, ?) ON CONFLICT (pharmacist_id) DO UPDATE SET "
-                        "token_sha256 = excluded.token_sha256, created_at = excluded.created_at");
+void SqliteGuidanceRepository::saveFeedToken(std::int64_t pharmacist_id,
+                                             const std::string& token_sha256, TimePoint at) {
+    SQLite::Statement q(
+        db_.connection(),
+        "INSERT INTO guidance_calendar_feeds (pharmacist_id, token_sha256, created_at) "
+        "VALUES (?, ?, ?) ON CONFLICT (pharmacist_id) DO UPDATE SET "
+        "token_sha256 = excluded.token_sha256, created_at = excluded.created_at");
     q.bind(1, pharmacist_id);
     q.bind(2, token_sha256);
     q.bind(3, secs(at));
     q.exec();
 }
 
-std::optional<std::int64_t> SqliteGuidanceRepository::pharmacistOfFeed(const std::string& token_sha256) {
+std::optional<std::int64_t> SqliteGuidanceRepository::pharmacistOfFeed(
+    const std::string& token_sha256) {
     SQLite::Statement q(db_.connection(),
                         "SELECT pharmacist_id FROM guidance_calendar_feeds WHERE token_sha256 = ?");
     q.bind(1, token_sha256);
@@ -337,11 +361,13 @@ void SqliteGuidanceRepository::insertRecord(const StoredRecord& s) {
             db_.connection(),
             "INSERT INTO guidance_records (appointment_id, pharmacist_id, patient_ref, started_at, "
             "ended_at, mode, video_and_audio_confirmed, first_session, identity_document, "
-            "identity_document_other, pharmacist_identity_shown, others_present, others_description, "
+            "identity_document_other, pharmacist_identity_shown, others_present, "
+            "others_description, "
             "others_consent, security_risk_agreed, private_space_confirmed, recorded, "
             "recording_consent, explained_topics, outcome, stop_reason, notebook_presented, "
             "home_patient, home_visit_same_day, previous_visit_date, fee_kind, fee_points, "
-            "fee_basis, fee_reason, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "fee_basis, fee_reason, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, "
             "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         int i = 0;
         q.bind(++i, s.appointment_id);
@@ -413,8 +439,8 @@ std::optional<StoredRecord> SqliteGuidanceRepository::findRecord(std::int64_t ap
     r.mode = guidance::parseMode(next().getString()).value_or(guidance::SessionMode::Video);
     r.video_and_audio_confirmed = next().getInt() != 0;
     r.first_session = next().getInt() != 0;
-    r.identity_document =
-        guidance::parseIdentityDocument(next().getString()).value_or(guidance::IdentityDocument::None);
+    r.identity_document = guidance::parseIdentityDocument(next().getString())
+                              .value_or(guidance::IdentityDocument::None);
     r.identity_document_other = next().getString();
     r.pharmacist_identity_shown = next().getInt() != 0;
     r.others_present = next().getInt() != 0;
@@ -425,7 +451,8 @@ std::optional<StoredRecord> SqliteGuidanceRepository::findRecord(std::int64_t ap
     r.recorded = next().getInt() != 0;
     r.recording_consent = next().getInt() != 0;
     r.explained_topics = splitTopics(next().getString());
-    r.outcome = guidance::parseOutcome(next().getString()).value_or(guidance::SessionOutcome::Completed);
+    r.outcome =
+        guidance::parseOutcome(next().getString()).value_or(guidance::SessionOutcome::Completed);
     r.stop_reason = next().getString();
     s.history.notebook_presented = next().getInt() != 0;
     s.history.home_patient = next().getInt() != 0;
@@ -433,9 +460,10 @@ std::optional<StoredRecord> SqliteGuidanceRepository::findRecord(std::int64_t ap
     auto previous = next();
     if (!previous.isNull()) s.history.previous_prescription_date = parseDate(previous.getString());
     const auto kind = next().getString();
-    s.fee.kind = kind == "medication_management_online" ? guidance::FeeKind::MedicationManagementOnline
-                 : kind == "home_patient_online"        ? guidance::FeeKind::HomePatientOnline
-                                                        : guidance::FeeKind::None;
+    s.fee.kind = kind == "medication_management_online"
+                     ? guidance::FeeKind::MedicationManagementOnline
+                 : kind == "home_patient_online" ? guidance::FeeKind::HomePatientOnline
+                                                 : guidance::FeeKind::None;
     s.fee.points = next().getInt();
     s.fee.basis = next().getString();
     s.fee.reason_ja = next().getString();
@@ -446,9 +474,10 @@ std::optional<StoredRecord> SqliteGuidanceRepository::findRecord(std::int64_t ap
 
 bool SqliteGuidanceRepository::hadCompletedSession(const std::string& patient_ref,
                                                    std::int64_t excluding_appointment) {
-    SQLite::Statement q(db_.connection(),
-                        "SELECT 1 FROM guidance_records WHERE patient_ref = ? AND outcome = 'completed' "
-                        "AND appointment_id <> ? LIMIT 1");
+    SQLite::Statement q(
+        db_.connection(),
+        "SELECT 1 FROM guidance_records WHERE patient_ref = ? AND outcome = 'completed' "
+        "AND appointment_id <> ? LIMIT 1");
     q.bind(1, patient_ref);
     q.bind(2, excluding_appointment);
     return q.executeStep();
@@ -480,12 +509,12 @@ std::optional<TimePoint> SqliteGuidanceRepository::lastCounselled(const std::str
     return fromUnixSeconds(q.getColumn(0).getInt64());
 }
 
-std::optional<TimePoint> SqliteGuidanceRepository::previousVisit(const std::string& patient_ref,
-                                                                 std::int64_t excluding_prescription,
-                                                                 TimePoint before) {
-    SQLite::Statement q(db_.connection(),
-                        "SELECT MAX(received_at) FROM prescriptions WHERE patient_ref = ? AND id <> ? "
-                        "AND duplicate_of IS NULL AND misdirected_at IS NULL AND received_at < ?");
+std::optional<TimePoint> SqliteGuidanceRepository::previousVisit(
+    const std::string& patient_ref, std::int64_t excluding_prescription, TimePoint before) {
+    SQLite::Statement q(
+        db_.connection(),
+        "SELECT MAX(received_at) FROM prescriptions WHERE patient_ref = ? AND id <> ? "
+        "AND duplicate_of IS NULL AND misdirected_at IS NULL AND received_at < ?");
     q.bind(1, patient_ref);
     q.bind(2, excluding_prescription);
     q.bind(3, secs(before));

@@ -23,7 +23,8 @@ public:
     std::optional<scheduling::Appointment> findAppointment(std::int64_t id) override;
     void updateAppointment(const scheduling::Appointment& appointment) override;
     std::vector<scheduling::Appointment> appointmentsOf(std::int64_t pharmacist_id, TimePoint from,
-                                                        TimePoint to, bool include_cancelled) override;
+                                                        TimePoint to,
+                                                        bool include_cancelled) override;
     std::vector<scheduling::Appointment> liveAppointmentsOfPrescription(
         std::int64_t prescription_id) override;
     std::vector<guidance::OpenSession> openSessions() override;

@@ -29,15 +29,18 @@ std::optional<TimePoint> optionalTime(SQLite::Statement& q, int i) {
     return fromMs(q.getColumn(i).getInt64());
 }
 void bindTime(SQLite::Statement& q, int i, const std::optional<TimePoint>& t) {
-    if (t) q.bind(i, ms(*t));
-    else q.bind(i);
+    if (t)
+        q.bind(i, ms(*t));
+    else
+        q.bind(i);
 }
 
 Notification rowTo(SQLite::Statement& q) {
     Notification n;
     n.id = q.getColumn(0).getString();
     n.dedup_key = q.getColumn(1).getString();
-    n.kind = notify::parseKind(q.getColumn(2).getString()).value_or(notify::NotificationKind::Reminder);
+    n.kind =
+        notify::parseKind(q.getColumn(2).getString()).value_or(notify::NotificationKind::Reminder);
     n.channel = notify::parseChannel(q.getColumn(3).getString()).value_or(notify::Channel::Email);
     n.appointment_id = q.getColumn(4).getString();
     n.recipient = q.getColumn(5).getString();
@@ -58,8 +61,8 @@ Notification rowTo(SQLite::Statement& q) {
 
 std::optional<Notification> findIn(SQLite::Database& c, const std::string& where,
                                    const std::string& value) {
-    SQLite::Statement q(c, std::string("SELECT ") + kColumns + " FROM notification_outbox WHERE " +
-                               where + " = ?");
+    SQLite::Statement q(
+        c, std::string("SELECT ") + kColumns + " FROM notification_outbox WHERE " + where + " = ?");
     q.bind(1, value);
     if (!q.executeStep()) return std::nullopt;
     return rowTo(q);
@@ -120,7 +123,8 @@ notify::EnqueueResult SqliteOutboxStore::enqueue(const Notification& notificatio
                 throw;
             }
             auto existing = findIn(c, "dedup_key", fresh.dedup_key);
-            if (!existing) throw Error(ErrorKind::Internal, "outbox_inconsistent", "outbox row vanished");
+            if (!existing)
+                throw Error(ErrorKind::Internal, "outbox_inconsistent", "outbox row vanished");
             if (existing->state != NotificationState::Cancelled) {
                 result = {*existing, false};
                 return;
@@ -162,20 +166,21 @@ std::vector<Notification> SqliteOutboxStore::claimDue(TimePoint now, std::size_t
             auto& c = db_.connection();
             // Claimable: pending and due, or sending with an expired lease (the claimant
             // crashed). Served in the order they became claimable, then by id.
-            SQLite::Statement select(
-                c, std::string("SELECT ") + kColumns +
-                       " FROM notification_outbox WHERE (state = 'pending' AND next_attempt_at_ms <= ?1)"
-                       " OR (state = 'sending' AND lease_until_ms <= ?1)"
-                       " ORDER BY CASE state WHEN 'sending' THEN lease_until_ms ELSE next_attempt_at_ms END,"
-                       " id LIMIT ?2");
+            SQLite::Statement select(c, std::string("SELECT ") + kColumns +
+                                            " FROM notification_outbox WHERE (state = 'pending' "
+                                            "AND next_attempt_at_ms <= ?1)"
+                                            " OR (state = 'sending' AND lease_until_ms <= ?1)"
+                                            " ORDER BY CASE state WHEN 'sending' THEN "
+                                            "lease_until_ms ELSE next_attempt_at_ms END,"
+                                            " id LIMIT ?2");
             select.bind(1, ms(now));
             select.bind(2, static_cast<std::int64_t>(limit));
             std::vector<Notification> due;
             while (select.executeStep()) due.push_back(rowTo(select));
-            SQLite::Statement mark(
-                c,
-                "UPDATE notification_outbox SET state = 'sending', attempts = ?, lease_until_ms = ?, "
-                "claim_token = ? WHERE id = ?");
+            SQLite::Statement mark(c,
+                                   "UPDATE notification_outbox SET state = 'sending', attempts = "
+                                   "?, lease_until_ms = ?, "
+                                   "claim_token = ? WHERE id = ?");
             for (auto& n : due) {
                 Notification claimed = notify::claimed(
                     n, now, lease, "claim-" + crypto::toHex(crypto::randomBytes(16)));
@@ -238,7 +243,8 @@ std::vector<Notification> SqliteOutboxStore::list(const notify::OutboxQuery& que
     std::vector<Notification> out;
     db_.read([&] {
         guarded([&] {
-            std::string sql = std::string("SELECT ") + kColumns + " FROM notification_outbox WHERE 1 = 1";
+            std::string sql =
+                std::string("SELECT ") + kColumns + " FROM notification_outbox WHERE 1 = 1";
             if (query.state) sql += " AND state = ?1";
             if (!query.appointment_id.empty()) sql += " AND appointment_id = ?2";
             sql += " ORDER BY due_at_ms, id LIMIT ?3";

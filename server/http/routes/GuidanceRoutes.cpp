@@ -71,7 +71,8 @@ std::string hhmm(int minutes) {
     return buffer;
 }
 
-std::vector<MinuteInterval> intervals(const Poco::JSON::Array::Ptr& array, const std::string& field) {
+std::vector<MinuteInterval> intervals(const Poco::JSON::Array::Ptr& array,
+                                      const std::string& field) {
     std::vector<MinuteInterval> out;
     if (!array) return out;
     if (array->size() > 48) throw invalid(field, "多すぎます");
@@ -79,7 +80,8 @@ std::vector<MinuteInterval> intervals(const Poco::JSON::Array::Ptr& array, const
         const std::string f = field + "[" + std::to_string(i) + "]";
         auto o = array->getObject(i);
         if (!o) throw invalid(f, "{\"begin\",\"end\"} で指定してください");
-        out.push_back({minuteOf(o->get("begin"), f + ".begin"), minuteOf(o->get("end"), f + ".end")});
+        out.push_back(
+            {minuteOf(o->get("begin"), f + ".begin"), minuteOf(o->get("end"), f + ".end")});
     }
     return out;
 }
@@ -99,7 +101,8 @@ PharmacistSchedule scheduleFrom(const JsonBody& body) {
     PharmacistSchedule s;
     s.slot_length = std::chrono::minutes(body.optionalInt("slot_minutes", 1, 240).value_or(10));
     s.buffer = std::chrono::minutes(body.optionalInt("buffer_minutes", 0, 240).value_or(0));
-    s.booking_cutoff = std::chrono::minutes(body.optionalInt("cutoff_minutes", 0, 7 * 24 * 60).value_or(30));
+    s.booking_cutoff =
+        std::chrono::minutes(body.optionalInt("cutoff_minutes", 0, 7 * 24 * 60).value_or(30));
     if (auto weekly = body.object()->getObject("weekly")) {
         for (const auto& key : weekly->getNames()) {
             auto it = std::find(std::begin(kWeekdays), std::end(kWeekdays), key);
@@ -122,12 +125,17 @@ PharmacistSchedule scheduleFrom(const JsonBody& body) {
             if (!date) throw invalid(f + ".date", "YYYY-MM-DD で指定してください");
             e.date = *date;
             const auto kind = o->optValue<std::string>("kind", "");
-            if (kind == "day_off") e.kind = guidance::ExceptionKind::DayOff;
-            else if (kind == "break") e.kind = guidance::ExceptionKind::Break;
-            else if (kind == "extra_hours") e.kind = guidance::ExceptionKind::ExtraHours;
-            else throw invalid(f + ".kind", "day_off, break, extra_hours のいずれかです");
+            if (kind == "day_off")
+                e.kind = guidance::ExceptionKind::DayOff;
+            else if (kind == "break")
+                e.kind = guidance::ExceptionKind::Break;
+            else if (kind == "extra_hours")
+                e.kind = guidance::ExceptionKind::ExtraHours;
+            else
+                throw invalid(f + ".kind", "day_off, break, extra_hours のいずれかです");
             if (e.kind != guidance::ExceptionKind::DayOff)
-                e.interval = {minuteOf(o->get("begin"), f + ".begin"), minuteOf(o->get("end"), f + ".end")};
+                e.interval = {minuteOf(o->get("begin"), f + ".begin"),
+                              minuteOf(o->get("end"), f + ".end")};
             s.exceptions.push_back(e);
         }
     }
@@ -196,8 +204,9 @@ Poco::JSON::Object appointmentJson(const scheduling::AppointmentView& v, bool wi
     }
     if (!a.change_reason.empty()) o.set("change_reason", a.change_reason);
     if (!a.cancel_reason.empty()) o.set("cancel_reason", a.cancel_reason);
-    o.set("session_started_at",
-          a.session_started_at ? Poco::Dynamic::Var(formatTokyo(*a.session_started_at)) : Poco::Dynamic::Var());
+    o.set("session_started_at", a.session_started_at
+                                    ? Poco::Dynamic::Var(formatTokyo(*a.session_started_at))
+                                    : Poco::Dynamic::Var());
     o.set("recorded", v.recorded);
     return o;
 }
@@ -225,7 +234,9 @@ Poco::JSON::Array findingsJson(const std::vector<guidance::Finding>& findings) {
     return out;
 }
 
-bool flag(const JsonBody& body, const std::string& field) { return body.optionalBool(field).value_or(false); }
+bool flag(const JsonBody& body, const std::string& field) {
+    return body.optionalBool(field).value_or(false);
+}
 
 scheduling::RecordInput recordFrom(const JsonBody& body) {
     scheduling::RecordInput in;
@@ -237,9 +248,11 @@ scheduling::RecordInput recordFrom(const JsonBody& body) {
     r.mode = *mode;
     r.video_and_audio_confirmed = flag(body, "video_and_audio_confirmed");
     r.first_session = flag(body, "first_session");
-    const auto document =
-        guidance::parseIdentityDocument(body.optionalString("identity_document", 40).value_or("none"));
-    if (!document) throw invalid("identity_document", "none, my_number_card, drivers_license, passport, other のいずれかです");
+    const auto document = guidance::parseIdentityDocument(
+        body.optionalString("identity_document", 40).value_or("none"));
+    if (!document)
+        throw invalid("identity_document",
+                      "none, my_number_card, drivers_license, passport, other のいずれかです");
     r.identity_document = *document;
     r.identity_document_other = body.optionalString("identity_document_other", 200).value_or("");
     r.pharmacist_identity_shown = flag(body, "pharmacist_identity_shown");
@@ -255,13 +268,15 @@ scheduling::RecordInput recordFrom(const JsonBody& body) {
             const auto t = topics->get(i).isString()
                                ? guidance::parseTopic(topics->get(i).extract<std::string>())
                                : std::nullopt;
-            if (!t) throw invalid("explained_topics[" + std::to_string(i) + "]",
-                                  "effects, side_effects, usage, storage のいずれかです");
+            if (!t)
+                throw invalid("explained_topics[" + std::to_string(i) + "]",
+                              "effects, side_effects, usage, storage のいずれかです");
             r.explained_topics.insert(*t);
         }
     }
     const auto outcome = guidance::parseOutcome(body.requireString("outcome", 40));
-    if (!outcome) throw invalid("outcome", "completed, switched_to_face_to_face, stopped のいずれかです");
+    if (!outcome)
+        throw invalid("outcome", "completed, switched_to_face_to_face, stopped のいずれかです");
     r.outcome = *outcome;
     r.stop_reason = body.optionalString("stop_reason", 1000).value_or("");
     in.notebook_presented = flag(body, "notebook_presented");
@@ -269,7 +284,8 @@ scheduling::RecordInput recordFrom(const JsonBody& body) {
     in.home_visit_same_day = flag(body, "home_visit_same_day");
     if (auto d = body.optionalString("previous_visit_date", 10)) {
         in.previous_visit_date = parseDate(*d);
-        if (!in.previous_visit_date) throw invalid("previous_visit_date", "YYYY-MM-DD で指定してください");
+        if (!in.previous_visit_date)
+            throw invalid("previous_visit_date", "YYYY-MM-DD で指定してください");
     }
     return in;
 }
@@ -287,8 +303,10 @@ Poco::JSON::Object storedRecordJson(const scheduling::StoredRecord& s) {
     const auto& r = s.record;
     Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
     o.set("appointment_id", s.appointment_id);
-    o.set("started_at", r.started_at ? Poco::Dynamic::Var(formatTokyo(*r.started_at)) : Poco::Dynamic::Var());
-    o.set("ended_at", r.ended_at ? Poco::Dynamic::Var(formatTokyo(*r.ended_at)) : Poco::Dynamic::Var());
+    o.set("started_at",
+          r.started_at ? Poco::Dynamic::Var(formatTokyo(*r.started_at)) : Poco::Dynamic::Var());
+    o.set("ended_at",
+          r.ended_at ? Poco::Dynamic::Var(formatTokyo(*r.ended_at)) : Poco::Dynamic::Var());
     o.set("mode", std::string(guidance::modeCode(r.mode)));
     o.set("video_and_audio_confirmed", r.video_and_audio_confirmed);
     o.set("first_session", r.first_session);
@@ -308,9 +326,10 @@ Poco::JSON::Object storedRecordJson(const scheduling::StoredRecord& s) {
     o.set("notebook_presented", s.history.notebook_presented);
     o.set("home_patient", s.history.home_patient);
     o.set("home_visit_same_day", s.history.home_visit_same_day);
-    o.set("previous_visit_date", s.history.previous_prescription_date
-                                     ? Poco::Dynamic::Var(formatDate(*s.history.previous_prescription_date))
-                                     : Poco::Dynamic::Var());
+    o.set("previous_visit_date",
+          s.history.previous_prescription_date
+              ? Poco::Dynamic::Var(formatDate(*s.history.previous_prescription_date))
+              : Poco::Dynamic::Var());
     o.set("fee", feeJson(s.fee));
     o.set("recorded_at", formatTokyo(s.recorded_at));
     o.set("recorded_by", s.recorded_by);
@@ -322,12 +341,14 @@ Poco::JSON::Object storedRecordJson(const scheduling::StoredRecord& s) {
 void addGuidanceRoutes(Router& router, GuidanceService& g) {
     router.add({"GET", "/api/v1/guidance/pharmacists/{pharmacist}/schedule",
                 auth::Permission::GuidanceScheduleRead, 0, false, false, [&g](RequestContext& ctx) {
-                    ctx.respondJson(200, scheduleJson(g.schedule(ctx.param("pharmacist"), ctx.caller())));
+                    ctx.respondJson(
+                        200, scheduleJson(g.schedule(ctx.param("pharmacist"), ctx.caller())));
                 }});
     router.add({"PUT", "/api/v1/guidance/pharmacists/{pharmacist}/schedule",
                 auth::Permission::GuidanceScheduleManage, 64 * 1024, false, false,
                 [&g](RequestContext& ctx) {
-                    auto s = g.setSchedule(ctx.param("pharmacist"), scheduleFrom(ctx.json()), ctx.caller());
+                    auto s = g.setSchedule(ctx.param("pharmacist"), scheduleFrom(ctx.json()),
+                                           ctx.caller());
                     ctx.respondJson(200, scheduleJson(s));
                 }});
     router.add({"POST", "/api/v1/guidance/pharmacists/{pharmacist}/calendar-feed",
@@ -340,8 +361,8 @@ void addGuidanceRoutes(Router& router, GuidanceService& g) {
                     ctx.respondJson(201, o);
                 }});
     // Calendar apps cannot sign in: the unguessable token in the path is the credential.
-    router.add({"GET", "/api/v1/guidance/calendar/{feed}", auth::Permission::Public, 0, false, false,
-                [&g](RequestContext& ctx) {
+    router.add({"GET", "/api/v1/guidance/calendar/{feed}", auth::Permission::Public, 0, false,
+                false, [&g](RequestContext& ctx) {
                     ctx.respond(200, "text/calendar; charset=utf-8",
                                 g.calendarFeed(ctx.param("feed"), ctx.remoteAddr()));
                 }});
@@ -357,7 +378,8 @@ void addGuidanceRoutes(Router& router, GuidanceService& g) {
                         o.set("available", s.available);
                         if (s.reason) {
                             o.set("reason", std::string(guidance::refusalCode(*s.reason)));
-                            o.set("reason_message", std::string(guidance::refusalMessageJa(*s.reason)));
+                            o.set("reason_message",
+                                  std::string(guidance::refusalMessageJa(*s.reason)));
                         }
                         slots.add(o);
                     }
@@ -366,8 +388,8 @@ void addGuidanceRoutes(Router& router, GuidanceService& g) {
                     o.set("slots", slots);
                     ctx.respondJson(200, o);
                 }});
-    router.add({"GET", "/api/v1/guidance/appointments", auth::Permission::GuidanceRead, 0, false, false,
-                [&g](RequestContext& ctx) {
+    router.add({"GET", "/api/v1/guidance/appointments", auth::Permission::GuidanceRead, 0, false,
+                false, [&g](RequestContext& ctx) {
                     const auto pharmacist = requireQuery(ctx, "pharmacist");
                     const Date from = dateQuery(ctx, "from");
                     const Date to = ctx.query("to") ? dateQuery(ctx, "to") : from;
@@ -378,36 +400,40 @@ void addGuidanceRoutes(Router& router, GuidanceService& g) {
                     o.set("appointments", items);
                     ctx.respondJson(200, o);
                 }});
-    router.add({"POST", "/api/v1/guidance/appointments", auth::Permission::GuidanceBook, 4096, true, false,
-                [&g](RequestContext& ctx) {
+    router.add({"POST", "/api/v1/guidance/appointments", auth::Permission::GuidanceBook, 4096, true,
+                false, [&g](RequestContext& ctx) {
                     JsonBody body = ctx.json();
                     scheduling::BookingRequest request;
                     request.prescription_id = body.requireInt("prescription_id", 1, INT64_MAX);
                     request.pharmacist = body.requireString("pharmacist", 100);
                     request.start = instant(body.requireString("start", 40), "start");
-                    request.patient_initials = body.optionalString("patient_initials", 20).value_or("");
+                    request.patient_initials =
+                        body.optionalString("patient_initials", 20).value_or("");
                     request.contact = contactFrom(body);
                     ctx.respondJson(201, appointmentJson(g.book(request, ctx.caller()), true));
                 }});
-    router.add({"GET", "/api/v1/guidance/appointments/{id}", auth::Permission::GuidanceRead, 0, false,
-                false, [&g](RequestContext& ctx) {
-                    ctx.respondJson(200, appointmentJson(g.get(appointmentId(ctx), ctx.caller()), true));
+    router.add({"GET", "/api/v1/guidance/appointments/{id}", auth::Permission::GuidanceRead, 0,
+                false, false, [&g](RequestContext& ctx) {
+                    ctx.respondJson(200,
+                                    appointmentJson(g.get(appointmentId(ctx), ctx.caller()), true));
                 }});
-    router.add({"POST", "/api/v1/guidance/appointments/{id}/reschedule", auth::Permission::GuidanceBook,
-                4096, false, false, [&g](RequestContext& ctx) {
+    router.add({"POST", "/api/v1/guidance/appointments/{id}/reschedule",
+                auth::Permission::GuidanceBook, 4096, false, false, [&g](RequestContext& ctx) {
                     JsonBody body = ctx.json();
-                    auto v = g.reschedule(appointmentId(ctx), instant(body.requireString("start", 40), "start"),
+                    auto v = g.reschedule(appointmentId(ctx),
+                                          instant(body.requireString("start", 40), "start"),
                                           body.requireString("reason", 1000), ctx.caller());
                     ctx.respondJson(200, appointmentJson(v, true));
                 }});
-    router.add({"POST", "/api/v1/guidance/appointments/{id}/cancel", auth::Permission::GuidanceBook, 4096,
-                false, false, [&g](RequestContext& ctx) {
+    router.add({"POST", "/api/v1/guidance/appointments/{id}/cancel", auth::Permission::GuidanceBook,
+                4096, false, false, [&g](RequestContext& ctx) {
                     JsonBody body = ctx.json();
-                    auto v = g.cancel(appointmentId(ctx), body.requireString("reason", 1000), ctx.caller());
+                    auto v = g.cancel(appointmentId(ctx), body.requireString("reason", 1000),
+                                      ctx.caller());
                     ctx.respondJson(200, appointmentJson(v, true));
                 }});
-    router.add({"GET", "/api/v1/guidance/appointments/{id}/join", auth::Permission::GuidanceConduct, 0,
-                false, false, [&g](RequestContext& ctx) {
+    router.add({"GET", "/api/v1/guidance/appointments/{id}/join", auth::Permission::GuidanceConduct,
+                0, false, false, [&g](RequestContext& ctx) {
                     auto link = g.pharmacistJoinLink(appointmentId(ctx), ctx.caller());
                     Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
                     o.set("url", link.url);
@@ -416,12 +442,15 @@ void addGuidanceRoutes(Router& router, GuidanceService& g) {
                     o.set("expires_at", formatTokyo(link.expires_at));
                     ctx.respondJson(200, o);
                 }});
-    router.add({"POST", "/api/v1/guidance/appointments/{id}/start", auth::Permission::GuidanceConduct,
-                1024, false, false, [&g](RequestContext& ctx) {
-                    ctx.respondJson(200, appointmentJson(g.startSession(appointmentId(ctx), ctx.caller()), true));
+    router.add({"POST", "/api/v1/guidance/appointments/{id}/start",
+                auth::Permission::GuidanceConduct, 1024, false, false, [&g](RequestContext& ctx) {
+                    ctx.respondJson(
+                        200,
+                        appointmentJson(g.startSession(appointmentId(ctx), ctx.caller()), true));
                 }});
-    router.add({"POST", "/api/v1/guidance/appointments/{id}/record", auth::Permission::GuidanceConduct,
-                16 * 1024, false, false, [&g](RequestContext& ctx) {
+    router.add({"POST", "/api/v1/guidance/appointments/{id}/record",
+                auth::Permission::GuidanceConduct, 16 * 1024, false, false,
+                [&g](RequestContext& ctx) {
                     auto input = recordFrom(ctx.json());
                     auto outcome = g.record(appointmentId(ctx), std::move(input), ctx.caller());
                     if (!outcome.stored) {
@@ -446,24 +475,25 @@ void addGuidanceRoutes(Router& router, GuidanceService& g) {
                     o.set("lifecycle_moved", outcome.lifecycle_moved);
                     ctx.respondJson(201, o);
                 }});
-    router.add({"GET", "/api/v1/guidance/appointments/{id}/record", auth::Permission::GuidanceRead, 0,
-                false, false, [&g](RequestContext& ctx) {
+    router.add({"GET", "/api/v1/guidance/appointments/{id}/record", auth::Permission::GuidanceRead,
+                0, false, false, [&g](RequestContext& ctx) {
                     auto stored = g.findRecord(appointmentId(ctx), ctx.caller());
                     if (!stored)
-                        throw Error(ErrorKind::NotFound, "record_not_found", "指導記録はまだありません");
+                        throw Error(ErrorKind::NotFound, "record_not_found",
+                                    "指導記録はまだありません");
                     ctx.respondJson(200, storedRecordJson(*stored));
                 }});
     router.add({"PUT", "/api/v1/guidance/prescriptions/{id}/preferred-pharmacist",
                 auth::Permission::GuidanceBook, 1024, false, false, [&g](RequestContext& ctx) {
                     JsonBody body = ctx.json();
-                    auto p = g.setPreferredPharmacist(prescriptionId(ctx), body.requireString("pharmacist", 100),
-                                                      ctx.caller());
+                    auto p = g.setPreferredPharmacist(
+                        prescriptionId(ctx), body.requireString("pharmacist", 100), ctx.caller());
                     Poco::JSON::Object o;
                     o.set("pharmacist", pharmacistJson(p));
                     ctx.respondJson(200, o);
                 }});
-    router.add({"GET", "/api/v1/guidance/prescriptions/{id}/candidates", auth::Permission::GuidanceRead, 0,
-                false, false, [&g](RequestContext& ctx) {
+    router.add({"GET", "/api/v1/guidance/prescriptions/{id}/candidates",
+                auth::Permission::GuidanceRead, 0, false, false, [&g](RequestContext& ctx) {
                     const auto id = prescriptionId(ctx);
                     const Date date = dateQuery(ctx, "date");
                     Poco::JSON::Array items;
@@ -471,12 +501,15 @@ void addGuidanceRoutes(Router& router, GuidanceService& g) {
                         Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
                         o.set("pharmacist", pharmacistJson(c.pharmacist));
                         o.set("preferred", c.preferred);
-                        o.set("earliest_available", c.facts.earliest_available
-                                                        ? Poco::Dynamic::Var(formatTokyo(*c.facts.earliest_available))
-                                                        : Poco::Dynamic::Var());
-                        o.set("last_counselled", c.facts.last_counselled_patient
-                                                     ? Poco::Dynamic::Var(formatTokyo(*c.facts.last_counselled_patient))
-                                                     : Poco::Dynamic::Var());
+                        o.set("earliest_available",
+                              c.facts.earliest_available
+                                  ? Poco::Dynamic::Var(formatTokyo(*c.facts.earliest_available))
+                                  : Poco::Dynamic::Var());
+                        o.set(
+                            "last_counselled",
+                            c.facts.last_counselled_patient
+                                ? Poco::Dynamic::Var(formatTokyo(*c.facts.last_counselled_patient))
+                                : Poco::Dynamic::Var());
                         items.add(o);
                     }
                     Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);

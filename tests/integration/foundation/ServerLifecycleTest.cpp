@@ -1,4 +1,5 @@
 #include <Poco/Net/NetException.h>
+#include <Poco/String.h>
 #include <gtest/gtest.h>
 
 #include <future>
@@ -39,4 +40,15 @@ TEST(ServerLifecycle, GracefulStopLetsARequestInFlightFinish) {
     EXPECT_EQ(r.status, 200);
     EXPECT_EQ(r.body, "done");
     EXPECT_THROW(server.client().get("/healthz"), Poco::Exception) << "nothing new is accepted";
+}
+
+TEST(ServerLifecycle, AKeepAliveConnectionIsClosedHonestlyAtItsRequestLimit) {
+    TestServer server;
+    TestClient c = server.client();
+    // The server allows 1,000 requests per connection; the last one must say "close".
+    Response last;
+    for (int i = 0; i < 1000; ++i) last = c.get("/healthz");
+    EXPECT_EQ(last.status, 200);
+    EXPECT_EQ(Poco::toLower(last.header("Connection")), "close");
+    EXPECT_EQ(c.get("/healthz").status, 200) << "the next request goes over a new connection";
 }

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <atomic>
 #include <thread>
 
 #include "core/Error.h"
@@ -174,4 +175,38 @@ TEST(FileSystem, AFailedAtomicWriteLeavesNoFileBehind) {
     int files = 0;
     for (auto& e : std::filesystem::directory_iterator(dir.path())) files += e.is_regular_file();
     EXPECT_EQ(files, 0) << "no temporary file left";
+}
+
+TEST(Store, GroupCommitKeepsEachWritersOutcomeItsOwn) {
+    TempDir dir;
+    Database db(dir.path() + "/rx.db", Durability::Full);
+    Migrator::migrate(db);
+    std::atomic<int> failed{0}, succeeded{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 8; ++t)
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < 20; ++i) {
+                try {
+                    db.write([&] {
+                        SQLite::Statement q(db.connection(),
+                                            "INSERT INTO users (login, display_name, role, password_hash, "
+                                            "created_at) VALUES (?, 'x', 'clerk', 'x', 1)");
+                        q.bind(1, "g" + std::to_string(t) + "_" + std::to_string(i));
+                        q.exec();
+                        if (i % 3 == 0) throw Error(ErrorKind::Conflict, "refused", "x");
+                    });
+                    ++succeeded;
+                } catch (const Error& e) {
+                    EXPECT_EQ(e.code(), "refused");
+                    ++failed;
+                }
+            }
+        });
+    for (auto& t : threads) t.join();
+    EXPECT_EQ(failed.load(), 8 * 7);
+    EXPECT_EQ(succeeded.load(), 8 * 13);
+    db.read([&] {
+        EXPECT_EQ(db.connection().execAndGet("SELECT COUNT(*) FROM users").getInt(), succeeded.load())
+            << "a failing unit rolled back alone; every acknowledged one committed";
+    });
 }

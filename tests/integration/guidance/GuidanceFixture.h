@@ -23,7 +23,9 @@ inline TimePoint at(const std::string& iso) {
     return t.value_or(TimePoint{});
 }
 
-inline std::string json(const Poco::JSON::Object& o) { return http::toJson(o); }
+inline std::string json(const Poco::JSON::Object& o) {
+    return http::toJson(o);
+}
 
 inline Poco::JSON::Object::Ptr parse(const std::string& text) {
     return Poco::JSON::Parser().parse(text).extract<Poco::JSON::Object::Ptr>();
@@ -64,8 +66,9 @@ struct GuidanceFixture {
     TestClient clerk = f.server.loggedIn(f.clerk);
     int patients = 0;
 
-    explicit GuidanceFixture(std::function<void(app::Settings&)> extra = {},
-                             std::shared_ptr<notify::test::FakeHttpUpstream> shared_upstream = nullptr)
+    explicit GuidanceFixture(
+        std::function<void(app::Settings&)> extra = {},
+        std::shared_ptr<notify::test::FakeHttpUpstream> shared_upstream = nullptr)
         : upstream_ptr(shared_upstream ? shared_upstream
                                        : std::make_shared<notify::test::FakeHttpUpstream>()),
           upstream(*upstream_ptr),
@@ -74,7 +77,8 @@ struct GuidanceFixture {
               if (extra) extra(s);
           })) {
         // The clock starts at 2026-09-21 23:13 Tokyo (a Monday).
-        Response r = pharmacist.request("PUT", "/api/v1/guidance/pharmacists/yamada/schedule", standardSchedule());
+        Response r = pharmacist.request("PUT", "/api/v1/guidance/pharmacists/yamada/schedule",
+                                        standardSchedule());
         EXPECT_EQ(r.status, 200) << r.body;
     }
 
@@ -124,7 +128,8 @@ struct GuidanceFixture {
     /// Books and returns the appointment id (0 on failure).
     std::int64_t book(std::int64_t prescription_id, const std::string& start,
                       const std::string& pharmacist_login = "yamada") {
-        Response r = clerk.post("/api/v1/guidance/appointments", booking(prescription_id, pharmacist_login, start));
+        Response r = clerk.post("/api/v1/guidance/appointments",
+                                booking(prescription_id, pharmacist_login, start));
         EXPECT_EQ(r.status, 201) << r.body;
         return r.status == 201 ? r.json()->getValue<std::int64_t>("id") : 0;
     }
@@ -137,8 +142,9 @@ struct GuidanceFixture {
         for (size_t i = 0; i < findings->size(); ++i) {
             auto finding = findings->getObject(i);
             if (finding->getValue<std::string>("severity") != "error") continue;
-            pharmacist.post(base + "/findings/" + std::to_string(finding->getValue<int>("id")) + "/resolve",
-                            R"({"resolution":"確認済み"})");
+            pharmacist.post(
+                base + "/findings/" + std::to_string(finding->getValue<int>("id")) + "/resolve",
+                R"({"resolution":"確認済み"})");
         }
         for (const char* action : {"verify", "dispense"}) {
             int version = pharmacist.get(base).json()->getValue<int>("version");
@@ -149,7 +155,9 @@ struct GuidanceFixture {
     }
 
     std::string prescriptionStatus(std::int64_t id) {
-        return pharmacist.get("/api/v1/prescriptions/" + std::to_string(id)).json()->getValue<std::string>("status");
+        return pharmacist.get("/api/v1/prescriptions/" + std::to_string(id))
+            .json()
+            ->getValue<std::string>("status");
     }
 };
 

@@ -41,8 +41,8 @@ std::string base64UrlDecode(const std::string& in) {
 std::string hmacSha256(const std::string& key, const std::string& data) {
     unsigned char mac[EVP_MAX_MD_SIZE];
     unsigned int len = 0;
-    HMAC(EVP_sha256(), key.data(), int(key.size()), reinterpret_cast<const unsigned char*>(data.data()),
-         data.size(), mac, &len);
+    HMAC(EVP_sha256(), key.data(), int(key.size()),
+         reinterpret_cast<const unsigned char*>(data.data()), data.size(), mac, &len);
     return std::string(reinterpret_cast<char*>(mac), len);
 }
 
@@ -75,7 +75,8 @@ Jwt verify(const std::string& token, const std::string& secret) {
 
 // The room name as documented (guidance/RoomName.h), computed independently.
 std::string expectedRoom(std::int64_t appointment_id) {
-    return "rx" + hex(hmacSha256(kRoomSecret, "rxdesk-room:" + std::to_string(appointment_id))).substr(0, 32);
+    return "rx" + hex(hmacSha256(kRoomSecret, "rxdesk-room:" + std::to_string(appointment_id)))
+                      .substr(0, 32);
 }
 
 struct Link {
@@ -123,8 +124,11 @@ TEST(GuidanceJoinLinks, ThePharmacistsTokenVerifiesIndependently) {
 
     // Another appointment gets another room.
     const auto other = g.book(g.prescription(), "2026-09-24T15:00:00+09:00");
-    EXPECT_NE(splitUrl(g.pharmacist.get("/api/v1/guidance/appointments/" + std::to_string(other) + "/join")
-                           .json()->getValue<std::string>("url")).room,
+    EXPECT_NE(splitUrl(g.pharmacist
+                           .get("/api/v1/guidance/appointments/" + std::to_string(other) + "/join")
+                           .json()
+                           ->getValue<std::string>("url"))
+                  .room,
               link.room);
 
     // After the window no link is issued.
@@ -145,7 +149,8 @@ TEST(GuidanceJoinLinks, ThePatientsLinkArrivesInTheConfirmationWithoutModeratorR
     EXPECT_EQ(payload->getValue<std::string>("recipient"), "line:U-patient-" + std::to_string(rx));
     const auto body = payload->getValue<std::string>("body");
     std::smatch m;
-    ASSERT_TRUE(std::regex_search(body, m, std::regex("https://meet\\.example\\.jp/[a-z0-9]+\\?jwt=[A-Za-z0-9_.-]+")))
+    ASSERT_TRUE(std::regex_search(
+        body, m, std::regex("https://meet\\.example\\.jp/[a-z0-9]+\\?jwt=[A-Za-z0-9_.-]+")))
         << body;
     const Link link = splitUrl(m[0]);
     EXPECT_EQ(link.room, expectedRoom(id));

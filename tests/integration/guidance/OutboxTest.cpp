@@ -36,7 +36,9 @@ TEST(GuidanceOutbox, SurvivesAnUpstreamOutageAndARestartWithoutLossOrDuplicates)
         GuidanceFixture g([&](app::Settings& s) { s.data_dir = data_dir; }, upstream);
         TestClient sato = g.f.server.loggedIn(g.sato);
         ASSERT_EQ(sato.request("PUT", "/api/v1/guidance/pharmacists/sato/schedule",
-                               GuidanceFixture::standardSchedule()).status, 200);
+                               GuidanceFixture::standardSchedule())
+                      .status,
+                  200);
         g.book(g.prescription(), "2026-09-24T14:00:00+09:00");
         g.book(g.prescription(), "2026-09-24T14:00:00+09:00", "sato");
         auto& services = g.f.server.services();
@@ -77,14 +79,16 @@ TEST(GuidanceOutbox, SurvivesAnUpstreamOutageAndARestartWithoutLossOrDuplicates)
     auto stats = services.notificationPump().runNow();
     EXPECT_EQ(stats.sent, 6u);
     EXPECT_EQ(countByState(services)["sent"], 6);
-    EXPECT_EQ(services.notificationPump().runNow().claimed, 0u) << "nothing left, nothing sent twice";
+    EXPECT_EQ(services.notificationPump().runNow().claimed, 0u)
+        << "nothing left, nothing sent twice";
 
     // The upstream saw: 2 refused attempts, the orphaned delivery, then one send per row. After
     // deduplication by Idempotency-Key every notification arrived exactly once.
     const auto requests = upstream->requests();
     EXPECT_EQ(requests.size(), 2u + 1u + 6u);
     std::map<std::string, int> accepted;
-    for (std::size_t i = 2; i < requests.size(); ++i) ++accepted[requests[i].header("idempotency-key")];
+    for (std::size_t i = 2; i < requests.size(); ++i)
+        ++accepted[requests[i].header("idempotency-key")];
     std::set<std::string> keys;
     for (const auto& [key, count] : accepted) keys.insert(key);
     EXPECT_EQ(keys, ids) << "no notification lost";
@@ -98,11 +102,13 @@ TEST(GuidanceOutbox, TheServerRunsTheDispatcherOnATimerThread) {
     auto& pump = g.f.server.services().notificationPump();
     pump.start();
     g.book(g.prescription(), "2026-09-24T14:00:00+09:00");
-    for (int i = 0; i < 200 && g.upstream.requests().empty(); ++i) std::this_thread::sleep_for(25ms);
+    for (int i = 0; i < 200 && g.upstream.requests().empty(); ++i)
+        std::this_thread::sleep_for(25ms);
     pump.stop();
     EXPECT_FALSE(pump.running());
     ASSERT_EQ(g.upstream.requests().size(), 1u);
-    EXPECT_EQ(parse(g.upstream.requests()[0].body)->getValue<std::string>("kind"), "booking_confirmation");
+    EXPECT_EQ(parse(g.upstream.requests()[0].body)->getValue<std::string>("kind"),
+              "booking_confirmation");
 }
 
 TEST(GuidanceOutbox, RescheduleAndCancelWithdrawPendingRemindersAndTellThePatient) {
@@ -111,7 +117,11 @@ TEST(GuidanceOutbox, RescheduleAndCancelWithdrawPendingRemindersAndTellThePatien
     const auto id = g.book(g.prescription(), "2026-09-24T14:00:00+09:00");
     services.notificationPump().runNow();
     const std::string base = "/api/v1/guidance/appointments/" + std::to_string(id);
-    ASSERT_EQ(g.clerk.post(base + "/reschedule", R"({"start":"2026-09-25T09:00:00+09:00","reason":"薬局都合"})").status, 200);
+    ASSERT_EQ(g.clerk
+                  .post(base + "/reschedule",
+                        R"({"start":"2026-09-25T09:00:00+09:00","reason":"薬局都合"})")
+                  .status,
+              200);
     auto states = countByState(services);
     EXPECT_EQ(states["cancelled"], 2) << "the old reminders";
     EXPECT_EQ(states["pending"], 3) << "the change notice and two new reminders";

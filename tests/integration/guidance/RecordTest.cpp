@@ -113,7 +113,8 @@ TEST(GuidanceRecord, ACompletedSessionMovesTheDispensedPrescriptionAndIsAudited)
     EXPECT_EQ(refused.errorCode(), "identity_check_missing") << refused.body;
     RecordBody not_first = body;
     not_first.first_session = false;
-    EXPECT_TRUE(contains(findingCodes(g.pharmacist.post(recordPath(id), not_first.json())), "first_session_mismatch"));
+    EXPECT_TRUE(contains(findingCodes(g.pharmacist.post(recordPath(id), not_first.json())),
+                         "first_session_mismatch"));
 
     Response ok = g.pharmacist.post(recordPath(id), body.json());
     ASSERT_EQ(ok.status, 201) << ok.body;
@@ -127,21 +128,27 @@ TEST(GuidanceRecord, ACompletedSessionMovesTheDispensedPrescriptionAndIsAudited)
     Response stored = g.clerk.get(recordPath(id));
     ASSERT_EQ(stored.status, 200) << stored.body;
     EXPECT_EQ(stored.json()->getValue<std::string>("identity_document"), "my_number_card");
-    EXPECT_EQ(g.clerk.get("/api/v1/guidance/appointments/" + std::to_string(id)).json()->getValue<std::string>("status"),
+    EXPECT_EQ(g.clerk.get("/api/v1/guidance/appointments/" + std::to_string(id))
+                  .json()
+                  ->getValue<std::string>("status"),
               "completed");
 
     SQLite::Database raw(g.f.server.settings().databasePath(), SQLite::OPEN_READONLY);
-    SQLite::Statement q(raw,
-                        "SELECT action, outcome FROM audit_log WHERE object_type = 'guidance_appointment' "
-                        "AND object_id = ? AND patient_ref IS NOT NULL ORDER BY seq");
+    SQLite::Statement q(
+        raw,
+        "SELECT action, outcome FROM audit_log WHERE object_type = 'guidance_appointment' "
+        "AND object_id = ? AND patient_ref IS NOT NULL ORDER BY seq");
     q.bind(1, std::to_string(id));
     std::vector<std::string> actions;
-    while (q.executeStep()) actions.push_back(q.getColumn(0).getString() + ":" + q.getColumn(1).getString());
+    while (q.executeStep())
+        actions.push_back(q.getColumn(0).getString() + ":" + q.getColumn(1).getString());
     EXPECT_TRUE(contains(actions, "guidance.appointment.book:ok"));
     EXPECT_TRUE(contains(actions, "guidance.record:denied"));
     EXPECT_TRUE(contains(actions, "guidance.record:ok"));
     EXPECT_TRUE(contains(actions, "guidance.record.read:ok"));
-    SQLite::Statement leak(raw, "SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%line:U-%' OR detail LIKE '%患者%'");
+    SQLite::Statement leak(
+        raw,
+        "SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%line:U-%' OR detail LIKE '%患者%'");
     ASSERT_TRUE(leak.executeStep());
     EXPECT_EQ(leak.getColumn(0).getInt(), 0) << "no contact or name in audit details";
 }
@@ -161,8 +168,9 @@ TEST(GuidanceRecord, OnePharmacistCounselsOnePatientAtATime) {
     EXPECT_EQ(second.errorCode(), "pharmacist_session_already_open");
     EXPECT_EQ(start(a).status, 200) << "re-opening the same session is fine";
     TestClient sato = g.f.server.loggedIn(g.sato);
-    EXPECT_EQ(sato.post("/api/v1/guidance/appointments/" + std::to_string(b) + "/start").errorCode(),
-              "not_your_appointment");
+    EXPECT_EQ(
+        sato.post("/api/v1/guidance/appointments/" + std::to_string(b) + "/start").errorCode(),
+        "not_your_appointment");
 
     g.f.server.clock().set(at("2026-09-24T09:10:00+09:00"));
     RecordBody body;  // started_at comes from the opened session, ended_at is now
@@ -197,10 +205,14 @@ TEST(GuidanceRecord, FeeForEveryKindOfSessionThroughTheApi) {
         return b;
     };
     std::vector<Case> cases = {
-        {"09:00", make([](RecordBody&) {}), "medication_management_online", 59, "not_returned_within_3_months"},
+        {"09:00", make([](RecordBody&) {}), "medication_management_online", 59,
+         "not_returned_within_3_months"},
         {"09:15", make([](RecordBody& b) { b.previous_visit_date = "2026-08-01"; }),
          "medication_management_online", 45, "returned_with_notebook"},
-        {"09:30", make([](RecordBody& b) { b.previous_visit_date = "2026-08-01"; b.notebook_presented = false; }),
+        {"09:30", make([](RecordBody& b) {
+             b.previous_visit_date = "2026-08-01";
+             b.notebook_presented = false;
+         }),
          "medication_management_online", 59, "returned_without_notebook"},
         {"09:45", make([](RecordBody& b) { b.previous_visit_date = "2026-06-01"; }),
          "medication_management_online", 59, "not_returned_within_3_months"},
@@ -208,9 +220,15 @@ TEST(GuidanceRecord, FeeForEveryKindOfSessionThroughTheApi) {
          "medication_management_online", 45, "returned_with_notebook"},
         {"10:45", make([](RecordBody& b) { b.home_patient = true; }), "home_patient_online", 59,
          "home_patient_online"},
-        {"11:00", make([](RecordBody& b) { b.home_patient = true; b.home_visit_same_day = true; }),
+        {"11:00", make([](RecordBody& b) {
+             b.home_patient = true;
+             b.home_visit_same_day = true;
+         }),
          "home_patient_online", 0, "home_visit_same_day"},
-        {"11:15", make([](RecordBody& b) { b.outcome = "stopped"; b.stop_reason = "回線不良のため電話で補足"; }),
+        {"11:15", make([](RecordBody& b) {
+             b.outcome = "stopped";
+             b.stop_reason = "回線不良のため電話で補足";
+         }),
          "none", 0, "stopped"},
         {"11:30", make([](RecordBody& b) {
              b.mode = "audio_only";
@@ -220,7 +238,8 @@ TEST(GuidanceRecord, FeeForEveryKindOfSessionThroughTheApi) {
          "none", 0, "switched_to_face_to_face"},
     };
     std::vector<std::int64_t> ids;
-    for (const auto& c : cases) ids.push_back(g.book(g.prescription(), "2026-09-24T" + c.slot + ":00+09:00"));
+    for (const auto& c : cases)
+        ids.push_back(g.book(g.prescription(), "2026-09-24T" + c.slot + ":00+09:00"));
     g.f.server.clock().set(at("2026-09-24T12:30:00+09:00"));
     for (std::size_t i = 0; i < cases.size(); ++i) {
         auto c = cases[i];

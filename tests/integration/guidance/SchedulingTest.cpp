@@ -16,7 +16,8 @@ struct SlotRow {
     std::string reason;
 };
 
-std::vector<SlotRow> slots(TestClient& c, const std::string& date, const std::string& pharmacist = "yamada") {
+std::vector<SlotRow> slots(TestClient& c, const std::string& date,
+                           const std::string& pharmacist = "yamada") {
     Response r = c.get("/api/v1/guidance/slots?date=" + date + "&pharmacist=" + pharmacist);
     EXPECT_EQ(r.status, 200) << r.body;
     std::vector<SlotRow> out;
@@ -81,7 +82,8 @@ TEST(GuidanceSlots, FollowWeeklyHoursBreaksHolidaysAndExtraHoursInTokyoTime) {
     EXPECT_TRUE(find(today, "2026-09-22T09:15:00+09:00")->available);
 
     EXPECT_EQ(g.clerk.get("/api/v1/guidance/slots?date=2026-09-24&pharmacist=nobody").status, 404);
-    EXPECT_EQ(g.clerk.get("/api/v1/guidance/slots?date=24.9.2026&pharmacist=yamada").errorCode(), "invalid_field");
+    EXPECT_EQ(g.clerk.get("/api/v1/guidance/slots?date=24.9.2026&pharmacist=yamada").errorCode(),
+              "invalid_field");
 }
 
 TEST(GuidanceSchedule, APharmacistSetsTheirOwnAndAnAdminAnyones) {
@@ -89,27 +91,44 @@ TEST(GuidanceSchedule, APharmacistSetsTheirOwnAndAnAdminAnyones) {
     auto got = g.clerk.get("/api/v1/guidance/pharmacists/yamada/schedule");
     ASSERT_EQ(got.status, 200) << got.body;
     EXPECT_EQ(got.json()->getValue<int>("buffer_minutes"), 5);
-    EXPECT_EQ(got.json()->getObject("weekly")->getObject("mon")->getArray("breaks")->getObject(0)->getValue<std::string>("begin"),
+    EXPECT_EQ(got.json()
+                  ->getObject("weekly")
+                  ->getObject("mon")
+                  ->getArray("breaks")
+                  ->getObject(0)
+                  ->getValue<std::string>("begin"),
               "10:00");
     EXPECT_EQ(got.json()->getArray("exceptions")->size(), 2u);
 
     const std::string body = GuidanceFixture::standardSchedule();
-    EXPECT_EQ(g.clerk.request("PUT", "/api/v1/guidance/pharmacists/yamada/schedule", body).status, 403);
+    EXPECT_EQ(g.clerk.request("PUT", "/api/v1/guidance/pharmacists/yamada/schedule", body).status,
+              403);
     TestClient sato = g.f.server.loggedIn(g.sato);
     Response other = sato.request("PUT", "/api/v1/guidance/pharmacists/yamada/schedule", body);
     EXPECT_EQ(other.status, 403);
     EXPECT_EQ(other.errorCode(), "not_your_schedule");
     EXPECT_EQ(sato.request("PUT", "/api/v1/guidance/pharmacists/sato/schedule", body).status, 200);
     TestClient admin = g.f.server.loggedIn(g.admin);
-    EXPECT_EQ(admin.request("PUT", "/api/v1/guidance/pharmacists/" + std::to_string(g.sato.id) + "/schedule",
-                            R"({"slot_minutes":5})").status, 200);
-    EXPECT_EQ(admin.get("/api/v1/guidance/pharmacists/sato/schedule").json()->getValue<int>("slot_minutes"), 5);
+    EXPECT_EQ(
+        admin
+            .request("PUT",
+                     "/api/v1/guidance/pharmacists/" + std::to_string(g.sato.id) + "/schedule",
+                     R"({"slot_minutes":5})")
+            .status,
+        200);
+    EXPECT_EQ(admin.get("/api/v1/guidance/pharmacists/sato/schedule")
+                  .json()
+                  ->getValue<int>("slot_minutes"),
+              5);
 
-    Response bad = g.pharmacist.request("PUT", "/api/v1/guidance/pharmacists/yamada/schedule",
-                                        R"({"weekly":{"mon":{"hours":[{"begin":"12:00","end":"09:00"}]}}})");
+    Response bad =
+        g.pharmacist.request("PUT", "/api/v1/guidance/pharmacists/yamada/schedule",
+                             R"({"weekly":{"mon":{"hours":[{"begin":"12:00","end":"09:00"}]}}})");
     EXPECT_EQ(bad.status, 400);
     EXPECT_EQ(bad.errorCode(), "invalid_interval");
-    EXPECT_EQ(g.pharmacist.request("PUT", "/api/v1/guidance/pharmacists/suzuki/schedule", body).status, 404)
+    EXPECT_EQ(
+        g.pharmacist.request("PUT", "/api/v1/guidance/pharmacists/suzuki/schedule", body).status,
+        404)
         << "a clerk has no guidance schedule";
 }
 
@@ -131,30 +150,39 @@ TEST(GuidanceBooking, ManyConcurrentRequestsForOneSlotGiveExactlyOneBooking) {
     for (int i = 0; i < kRequests; ++i)
         answers.push_back(std::async(std::launch::async, [&, i] {
             start.wait();
-            return clients[i].post("/api/v1/guidance/appointments",
-                                   GuidanceFixture::booking(prescriptions[i], "yamada", "2026-09-24T14:00:00+09:00"));
+            return clients[i].post(
+                "/api/v1/guidance/appointments",
+                GuidanceFixture::booking(prescriptions[i], "yamada", "2026-09-24T14:00:00+09:00"));
         }));
     go.set_value();
     int created = 0, conflicts = 0;
     for (auto& a : answers) {
         Response r = a.get();
-        if (r.status == 201) ++created;
-        else if (r.status == 409 && r.errorCode() == "slot_taken") ++conflicts;
-        else ADD_FAILURE() << r.status << " " << r.body;
+        if (r.status == 201)
+            ++created;
+        else if (r.status == 409 && r.errorCode() == "slot_taken")
+            ++conflicts;
+        else
+            ADD_FAILURE() << r.status << " " << r.body;
     }
     EXPECT_EQ(created, 1);
     EXPECT_EQ(conflicts, kRequests - 1);
     EXPECT_EQ(g.f.count("guidance_appointments"), 1);
     // The neighbouring slot is refused too (buffer), another pharmacist is free.
-    Response near = g.clerk.post("/api/v1/guidance/appointments",
-                                 GuidanceFixture::booking(g.prescription(), "yamada", "2026-09-24T14:05:00+09:00"));
+    Response near = g.clerk.post(
+        "/api/v1/guidance/appointments",
+        GuidanceFixture::booking(g.prescription(), "yamada", "2026-09-24T14:05:00+09:00"));
     EXPECT_EQ(near.status, 422);
     EXPECT_EQ(near.errorCode(), "not_aligned");
     TestClient sato = g.f.server.loggedIn(g.sato);
-    sato.request("PUT", "/api/v1/guidance/pharmacists/sato/schedule", GuidanceFixture::standardSchedule());
-    EXPECT_EQ(g.clerk.post("/api/v1/guidance/appointments",
-                           GuidanceFixture::booking(prescriptions[1], "sato", "2026-09-24T14:00:00+09:00")).status,
-              201);
+    sato.request("PUT", "/api/v1/guidance/pharmacists/sato/schedule",
+                 GuidanceFixture::standardSchedule());
+    EXPECT_EQ(
+        g.clerk
+            .post("/api/v1/guidance/appointments",
+                  GuidanceFixture::booking(prescriptions[1], "sato", "2026-09-24T14:00:00+09:00"))
+            .status,
+        201);
 }
 
 TEST(GuidanceBooking, TheStoreRefusesOverlapsEvenWithoutTheServiceCheck) {
@@ -167,7 +195,8 @@ TEST(GuidanceBooking, TheStoreRefusesOverlapsEvenWithoutTheServiceCheck) {
     const std::string insert =
         "INSERT INTO guidance_appointments (prescription_id, patient_ref, pharmacist_id, start_at, "
         "end_at, status, created_at, created_by, updated_at) SELECT prescription_id, patient_ref, "
-        "pharmacist_id, start_at + ?, end_at + ?, 'booked', 0, 'test', 0 FROM guidance_appointments";
+        "pharmacist_id, start_at + ?, end_at + ?, 'booked', 0, 'test', 0 FROM "
+        "guidance_appointments";
     for (int shift : {0, 300}) {
         SQLite::Statement q(raw, insert);
         q.bind(1, shift);
@@ -185,33 +214,46 @@ TEST(GuidanceBooking, RescheduleAndCancelNeedReasonsFreeTheSlotAndShowInTheCalen
     const auto rx = g.prescription();
     const auto id = g.book(rx, "2026-09-24T09:00:00+09:00");
     const std::string base = "/api/v1/guidance/appointments/" + std::to_string(id);
-    EXPECT_EQ(g.clerk.post("/api/v1/guidance/appointments",
-                           GuidanceFixture::booking(rx, "yamada", "2026-09-25T09:00:00+09:00")).errorCode(),
+    EXPECT_EQ(g.clerk
+                  .post("/api/v1/guidance/appointments",
+                        GuidanceFixture::booking(rx, "yamada", "2026-09-25T09:00:00+09:00"))
+                  .errorCode(),
               "prescription_already_booked");
 
-    EXPECT_EQ(g.clerk.post(base + "/reschedule", R"({"start":"2026-09-24T09:30:00+09:00"})").errorCode(), "missing_field");
+    EXPECT_EQ(
+        g.clerk.post(base + "/reschedule", R"({"start":"2026-09-24T09:30:00+09:00"})").errorCode(),
+        "missing_field");
     const auto blocker = g.book(g.prescription(), "2026-09-24T09:30:00+09:00");
-    EXPECT_EQ(g.clerk.post(base + "/reschedule", R"({"start":"2026-09-24T09:30:00+09:00","reason":"患者都合"})").status, 409);
-    Response moved = g.clerk.post(base + "/reschedule", R"({"start":"2026-09-24T11:00:00+09:00","reason":"患者都合"})");
+    EXPECT_EQ(g.clerk
+                  .post(base + "/reschedule",
+                        R"({"start":"2026-09-24T09:30:00+09:00","reason":"患者都合"})")
+                  .status,
+              409);
+    Response moved = g.clerk.post(base + "/reschedule",
+                                  R"({"start":"2026-09-24T11:00:00+09:00","reason":"患者都合"})");
     ASSERT_EQ(moved.status, 200) << moved.body;
     EXPECT_EQ(moved.json()->getValue<std::string>("start"), "2026-09-24T11:00:00+09:00");
     EXPECT_EQ(moved.json()->getValue<int>("sequence"), 1);
-    EXPECT_TRUE(find(slots(g.clerk, "2026-09-24"), "2026-09-24T09:00:00+09:00")->available) << "old slot freed";
+    EXPECT_TRUE(find(slots(g.clerk, "2026-09-24"), "2026-09-24T09:00:00+09:00")->available)
+        << "old slot freed";
 
     Response cancelled = g.clerk.post(base + "/cancel", R"({"reason":"体調不良のため来局に変更"})");
     ASSERT_EQ(cancelled.status, 200) << cancelled.body;
     EXPECT_EQ(cancelled.json()->getValue<std::string>("status"), "cancelled");
-    EXPECT_EQ(g.clerk.post(base + "/cancel", R"({"reason":"again"})").errorCode(), "appointment_cancelled");
+    EXPECT_EQ(g.clerk.post(base + "/cancel", R"({"reason":"again"})").errorCode(),
+              "appointment_cancelled");
     EXPECT_TRUE(find(slots(g.clerk, "2026-09-24"), "2026-09-24T11:00:00+09:00")->available);
 
     // The week's list shows both, with the cancelled one marked.
-    Response week = g.pharmacist.get("/api/v1/guidance/appointments?pharmacist=yamada&from=2026-09-21&to=2026-09-27");
+    Response week = g.pharmacist.get(
+        "/api/v1/guidance/appointments?pharmacist=yamada&from=2026-09-21&to=2026-09-27");
     ASSERT_EQ(week.status, 200) << week.body;
     auto items = week.json()->getArray("appointments");
     ASSERT_EQ(items->size(), 2u);
     EXPECT_EQ(items->getObject(0)->getValue<std::int64_t>("id"), blocker);
     EXPECT_EQ(items->getObject(1)->getValue<std::string>("status"), "cancelled");
-    EXPECT_FALSE(items->getObject(1)->getObject("contact")->has("address")) << "lists do not carry contacts";
+    EXPECT_FALSE(items->getObject(1)->getObject("contact")->has("address"))
+        << "lists do not carry contacts";
 
     // Calendar feed: issued to the pharmacist, readable without signing in, initials only.
     EXPECT_EQ(g.clerk.post("/api/v1/guidance/pharmacists/yamada/calendar-feed").status, 403);
@@ -234,28 +276,37 @@ TEST(GuidanceBooking, RescheduleAndCancelNeedReasonsFreeTheSlotAndShowInTheCalen
     ASSERT_EQ(again.status, 201);
     EXPECT_EQ(g.f.server.client().get(path).status, 404);
     const auto new_url = again.json()->getValue<std::string>("url");
-    EXPECT_EQ(g.f.server.client().get(new_url.substr(std::string("https://rxdesk.example.jp").size())).status, 200);
+    EXPECT_EQ(g.f.server.client()
+                  .get(new_url.substr(std::string("https://rxdesk.example.jp").size()))
+                  .status,
+              200);
     EXPECT_EQ(g.f.server.client().get("/api/v1/guidance/calendar/guess.ics").status, 404);
 }
 
 TEST(GuidanceCandidates, ThePreferredPharmacistIsOfferedFirst) {
     GuidanceFixture g;
     TestClient sato = g.f.server.loggedIn(g.sato);
-    ASSERT_EQ(sato.request("PUT", "/api/v1/guidance/pharmacists/sato/schedule", GuidanceFixture::standardSchedule()).status, 200);
+    ASSERT_EQ(sato.request("PUT", "/api/v1/guidance/pharmacists/sato/schedule",
+                           GuidanceFixture::standardSchedule())
+                  .status,
+              200);
     const auto rx = g.prescription();
     auto order = [&] {
-        Response r = g.clerk.get("/api/v1/guidance/prescriptions/" + std::to_string(rx) + "/candidates?date=2026-09-24");
+        Response r = g.clerk.get("/api/v1/guidance/prescriptions/" + std::to_string(rx) +
+                                 "/candidates?date=2026-09-24");
         EXPECT_EQ(r.status, 200) << r.body;
         std::vector<std::string> logins;
         auto list = r.json()->getArray("candidates");
         for (size_t i = 0; i < list->size(); ++i)
-            logins.push_back(list->getObject(i)->getObject("pharmacist")->getValue<std::string>("login"));
+            logins.push_back(
+                list->getObject(i)->getObject("pharmacist")->getValue<std::string>("login"));
         return logins;
     };
     // Equal availability: ordered by id (yamada was created first).
     EXPECT_EQ(order(), (std::vector<std::string>{"yamada", "sato"}));
-    Response pref = g.clerk.request("PUT", "/api/v1/guidance/prescriptions/" + std::to_string(rx) + "/preferred-pharmacist",
-                                    R"({"pharmacist":"sato"})");
+    Response pref = g.clerk.request(
+        "PUT", "/api/v1/guidance/prescriptions/" + std::to_string(rx) + "/preferred-pharmacist",
+        R"({"pharmacist":"sato"})");
     ASSERT_EQ(pref.status, 200) << pref.body;
     EXPECT_EQ(order(), (std::vector<std::string>{"sato", "yamada"}));
 }

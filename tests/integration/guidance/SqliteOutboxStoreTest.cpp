@@ -4,12 +4,12 @@
 #include <set>
 #include <thread>
 
-#include "unit/notify/NotifyTestSupport.h"
 #include "core/Error.h"
 #include "store/Database.h"
 #include "store/Migrator.h"
 #include "store/SqliteOutboxStore.h"
 #include "support/TempDir.h"
+#include "unit/notify/NotifyTestSupport.h"
 
 namespace rxdesk::notify {
 namespace {
@@ -17,7 +17,6 @@ namespace {
 using test::at;
 using test::sampleNotification;
 using namespace std::chrono_literals;
-
 
 // The OutboxStore contract tests of tests/unit/notify/InMemoryOutboxStoreTest.cpp (the
 // reference store), run against the SQLite store on a real, migrated database file. Keep

@@ -60,6 +60,7 @@ TEST(PermissionTable, GrantsExactlyTheTable) {
         {Permission::ShipmentManage, true, true, false, false, false, false, false},
         {Permission::ParcelCustody, true, true, true, false, false, false, false},
         {Permission::ParcelDecision, true, false, false, false, false, false, false},
+        {Permission::ReportRead, true, false, false, true, false, false, false},
     };
     ASSERT_EQ(std::size(cases), PermissionTable::all().size()) << "every permission has a row";
     for (const auto& c : cases) {
