@@ -12,7 +12,9 @@ RetentionTimer::RetentionTimer(std::chrono::seconds first_delay, std::chrono::se
       job_(std::move(job)),
       on_error_(std::move(on_error)) {}
 
-RetentionTimer::~RetentionTimer() { stop(); }
+RetentionTimer::~RetentionTimer() {
+    stop();
+}
 
 void RetentionTimer::start() {
     std::lock_guard lock(mutex_);

@@ -44,12 +44,12 @@ reports::Report chaseLetter(const ChaseLetterInput& in) {
     list.heading = "原本未着の処方箋";
     int n = 0;
     for (const ChaseItem& item : in.items)
-        list.rows.push_back({std::to_string(++n),
-                             item.patient_initials.empty() ? "－" : item.patient_initials,
-                             japaneseDate(item.issue_date),
-                             item.prescription_number.empty() ? "（記載なし）" : item.prescription_number,
-                             std::to_string(item.receipt_no), japaneseDate(item.dispensed_on),
-                             item.overdue ? "期限超過" : ""});
+        list.rows.push_back(
+            {std::to_string(++n), item.patient_initials.empty() ? "－" : item.patient_initials,
+             japaneseDate(item.issue_date),
+             item.prescription_number.empty() ? "（記載なし）" : item.prescription_number,
+             std::to_string(item.receipt_no), japaneseDate(item.dispensed_on),
+             item.overdue ? "期限超過" : ""});
     r.sections.push_back(std::move(list));
 
     r.footnotes = {"個人情報保護のため、患者様はイニシャルのみ記載しております。",

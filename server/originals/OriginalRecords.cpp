@@ -4,9 +4,12 @@ namespace rxdesk::originals {
 
 std::string_view name(ComparisonMethod method) {
     switch (method) {
-        case ComparisonMethod::Qr: return "qr";
-        case ComparisonMethod::Manual: return "manual";
-        case ComparisonMethod::NoScan: return "no_scan";
+        case ComparisonMethod::Qr:
+            return "qr";
+        case ComparisonMethod::Manual:
+            return "manual";
+        case ComparisonMethod::NoScan:
+            return "no_scan";
     }
     return "qr";
 }

@@ -18,7 +18,8 @@ public:
     /// Stores a comparison; returns its id.
     virtual std::int64_t addReconciliation(const ReconciliationRecord& record) = 0;
     /// The latest comparison of the prescription's original, or nullopt.
-    virtual std::optional<ReconciliationRecord> latestReconciliation(std::int64_t prescription_id) = 0;
+    virtual std::optional<ReconciliationRecord> latestReconciliation(
+        std::int64_t prescription_id) = 0;
 
     /// Stores a new inquiry; returns its id.
     virtual std::int64_t addInquiry(const InquiryRecord& inquiry) = 0;

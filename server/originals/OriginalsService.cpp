@@ -33,10 +33,14 @@ Error notFound() {
 std::optional<workflow::StaffRole> staffRoleOf(const auth::Principal& p) {
     if (!p.isUser() || !p.role) return std::nullopt;
     switch (*p.role) {
-        case auth::Role::Pharmacist: return workflow::StaffRole::Pharmacist;
-        case auth::Role::Clerk: return workflow::StaffRole::Clerk;
-        case auth::Role::Delivery: return workflow::StaffRole::Delivery;
-        case auth::Role::Admin: return std::nullopt;
+        case auth::Role::Pharmacist:
+            return workflow::StaffRole::Pharmacist;
+        case auth::Role::Clerk:
+            return workflow::StaffRole::Clerk;
+        case auth::Role::Delivery:
+            return workflow::StaffRole::Delivery;
+        case auth::Role::Admin:
+            return std::nullopt;
     }
     return std::nullopt;
 }
@@ -84,10 +88,10 @@ struct OriginalsService::ReadOriginal {
 };
 
 OriginalsService::OriginalsService(Transactor& tx, intake::PrescriptionRepository& prescriptions,
-                                   intake::ClinicRepository& clinics,
-                                   OriginalRepository& originals, BlobStore& blobs,
-                                   intake::DocumentReader& reader, audit::AuditLog& audit,
-                                   const Clock& clock, OriginalsSettings settings)
+                                   intake::ClinicRepository& clinics, OriginalRepository& originals,
+                                   BlobStore& blobs, intake::DocumentReader& reader,
+                                   audit::AuditLog& audit, const Clock& clock,
+                                   OriginalsSettings settings)
     : tx_(tx),
       prescriptions_(prescriptions),
       clinics_(clinics),
@@ -98,11 +102,14 @@ OriginalsService::OriginalsService(Transactor& tx, intake::PrescriptionRepositor
       clock_(clock),
       settings_(std::move(settings)) {
     // Fail at start-up, not on the first request, when the deadline settings are invalid.
-    workflow::OriginalDeadlinePolicy{settings_.deadline_days, {}, settings_.claim_cutoff_business_day}
+    workflow::OriginalDeadlinePolicy{
+        settings_.deadline_days, {}, settings_.claim_cutoff_business_day}
         .validate();
 }
 
-std::int64_t OriginalsService::now() const { return unixSeconds(clock_.now()); }
+std::int64_t OriginalsService::now() const {
+    return unixSeconds(clock_.now());
+}
 
 void OriginalsService::auditEvent(const auth::Caller& caller, const std::string& action,
                                   const std::string& object_type, const std::string& object_id,
@@ -134,17 +141,19 @@ PrescriptionRecord OriginalsService::load(std::int64_t id) {
 
 void OriginalsService::requireVersion(const PrescriptionRecord& r, std::int64_t version) {
     if (r.version != version)
-        throw Error(ErrorKind::Conflict, "version_conflict",
-                    "他の方がこの処方箋を先に更新しました。最新の内容を読み込んでからやり直してください",
-                    "version");
+        throw Error(
+            ErrorKind::Conflict, "version_conflict",
+            "他の方がこの処方箋を先に更新しました。最新の内容を読み込んでからやり直してください",
+            "version");
 }
 
 void OriginalsService::save(PrescriptionRecord& r) {
     r.updated_at = now();
     if (!prescriptions_.update(r, r.version))
-        throw Error(ErrorKind::Conflict, "version_conflict",
-                    "他の方がこの処方箋を先に更新しました。最新の内容を読み込んでからやり直してください",
-                    "version");
+        throw Error(
+            ErrorKind::Conflict, "version_conflict",
+            "他の方がこの処方箋を先に更新しました。最新の内容を読み込んでからやり直してください",
+            "version");
     r.version += 1;
 }
 
@@ -154,10 +163,10 @@ void OriginalsService::step(PrescriptionRecord& r, OriginalAction action,
     auto outcome = OriginalTrack::decide(from, action, requireStaffRole(caller), r.channel);
     if (!outcome) throw outcome.refusal().toError();
     r.original_state = std::string(workflow::name(outcome.state()));
-    prescriptions_.addEvent(r.id, intake::EventRecord{now(), caller.principal.actor(),
-                                                      "original." + std::string(workflow::name(action)),
-                                                      std::string(workflow::name(from)),
-                                                      *r.original_state, note});
+    prescriptions_.addEvent(
+        r.id, intake::EventRecord{now(), caller.principal.actor(),
+                                  "original." + std::string(workflow::name(action)),
+                                  std::string(workflow::name(from)), *r.original_state, note});
 }
 
 InquiryRecord OriginalsService::openInquiry(const PrescriptionRecord& r, const std::string& reason,
@@ -207,7 +216,8 @@ OriginalOutcome OriginalsService::reconcile(PrescriptionRecord& r, std::int64_t 
     } else if (!original.content || !r.content) {
         rec.method = ComparisonMethod::Qr;
         rec.readable = false;
-        finding_evidence = !original.content ? "原本の QR コードを読み取れません" : "処方内容が未入力です";
+        finding_evidence =
+            !original.content ? "原本の QR コードを読み取れません" : "処方内容が未入力です";
     } else {
         auto result = workflow::Reconciler::compare(*r.content, *original.content);
         rec.method = ComparisonMethod::Qr;
@@ -221,7 +231,8 @@ OriginalOutcome OriginalsService::reconcile(PrescriptionRecord& r, std::int64_t 
         std::vector<Finding> findings;
         for (const auto& f : r.findings) findings.push_back(f.finding);
         findings.push_back({kManualComparisonFinding, Severity::Warning,
-                            "原本と FAX を目視で照合し、照合結果を登録してください", finding_evidence});
+                            "原本と FAX を目視で照合し、照合結果を登録してください",
+                            finding_evidence});
         prescriptions_.replaceFindings(r.id, findings);
     }
     save(r);
@@ -296,14 +307,16 @@ OriginalOutcome OriginalsService::recordManualComparison(
 OriginalOutcome OriginalsService::status(std::int64_t id, const auth::Caller& caller) {
     OriginalOutcome out;
     tx_.read([&] { out = outcomeOf(id); });
-    auditEvent(caller, "original.read", "prescription", std::to_string(id), out.record.patient_ref, "");
+    auditEvent(caller, "original.read", "prescription", std::to_string(id), out.record.patient_ref,
+               "");
     return out;
 }
 
 InquiryRecord OriginalsService::recordInquiry(std::int64_t id, const InquiryCall& call,
                                               const auth::Caller& caller) {
     if (call.answer.empty() && call.clinic_contact.empty())
-        throw Error(ErrorKind::BadRequest, "missing_field", "照会先か回答を入力してください", "answer");
+        throw Error(ErrorKind::BadRequest, "missing_field", "照会先か回答を入力してください",
+                    "answer");
     InquiryRecord inquiry;
     tx_.write([&] {
         PrescriptionRecord r = load(id);
@@ -311,22 +324,23 @@ InquiryRecord OriginalsService::recordInquiry(std::int64_t id, const InquiryCall
             throw Error(ErrorKind::Conflict, "original_not_mismatched",
                         "疑義照会は原本が照合不一致のときに記録します");
         auto existing = originals_.inquiries(id);
-        auto it = std::find_if(existing.begin(), existing.end(), [](const InquiryRecord& i) {
-            return i.open() && !i.called_at;
-        });
-        if (it != existing.end()) inquiry = *it;
-        else inquiry = openInquiry(r, "original_mismatch", caller);
+        auto it = std::find_if(existing.begin(), existing.end(),
+                               [](const InquiryRecord& i) { return i.open() && !i.called_at; });
+        if (it != existing.end())
+            inquiry = *it;
+        else
+            inquiry = openInquiry(r, "original_mismatch", caller);
         const auto& p = caller.principal;
-        inquiry.called_by = !call.called_by.empty()      ? call.called_by
+        inquiry.called_by = !call.called_by.empty()   ? call.called_by
                             : !p.display_name.empty() ? p.display_name
                                                       : p.name;
         inquiry.called_at = unixSeconds(call.called_at.value_or(clock_.now()));
         inquiry.clinic_contact = call.clinic_contact;
         inquiry.answer = call.answer;
         originals_.updateInquiry(inquiry);
-        prescriptions_.addEvent(id, intake::EventRecord{now(), p.actor(), "original.inquiry_call",
-                                                        *r.original_state, *r.original_state,
-                                                        "照会 " + std::to_string(inquiry.id)});
+        prescriptions_.addEvent(
+            id, intake::EventRecord{now(), p.actor(), "original.inquiry_call", *r.original_state,
+                                    *r.original_state, "照会 " + std::to_string(inquiry.id)});
         auditEvent(caller, "original.inquiry", "prescription", std::to_string(id), r.patient_ref,
                    "inquiry=" + std::to_string(inquiry.id));
     });
@@ -338,7 +352,8 @@ OriginalOutcome OriginalsService::resolveInquiry(std::int64_t id, std::int64_t i
                                                  const std::string& resolution,
                                                  const auth::Caller& caller) {
     if (resolution.empty())
-        throw Error(ErrorKind::BadRequest, "missing_field", "対応内容を入力してください", "resolution");
+        throw Error(ErrorKind::BadRequest, "missing_field", "対応内容を入力してください",
+                    "resolution");
     OriginalOutcome out;
     tx_.write([&] {
         PrescriptionRecord r = load(id);
@@ -367,7 +382,8 @@ OriginalOutcome OriginalsService::resolveInquiry(std::int64_t id, std::int64_t i
     return out;
 }
 
-OrphanOutcome OriginalsService::receiveOriginal(std::string_view bytes, const auth::Caller& caller) {
+OrphanOutcome OriginalsService::receiveOriginal(std::string_view bytes,
+                                                const auth::Caller& caller) {
     requireStaffRole(caller);
     ReadOriginal original = readDocument(bytes);
     OrphanOutcome out;
@@ -383,11 +399,12 @@ OrphanOutcome OriginalsService::receiveOriginal(std::string_view bytes, const au
             orphan.patient_ref = intake::patientRef(rx);
             orphan.patient_name = rx.patient.kanji.empty() ? rx.patient.kana : rx.patient.kanji;
             orphan.match_key = intake::matchKey(rx);
-            if (!orphan.match_key.empty()) candidates = originals_.awaitingByMatchKey(orphan.match_key);
-            if (candidates.empty() && !orphan.institution_code.empty() && !orphan.issue_date.empty() &&
-                !orphan.patient_ref.empty())
-                candidates = originals_.awaitingByPatient(orphan.institution_code, orphan.issue_date,
-                                                          orphan.patient_ref);
+            if (!orphan.match_key.empty())
+                candidates = originals_.awaitingByMatchKey(orphan.match_key);
+            if (candidates.empty() && !orphan.institution_code.empty() &&
+                !orphan.issue_date.empty() && !orphan.patient_ref.empty())
+                candidates = originals_.awaitingByPatient(orphan.institution_code,
+                                                          orphan.issue_date, orphan.patient_ref);
         }
         if (candidates.size() == 1) {
             PrescriptionRecord r = load(candidates.front());
@@ -398,7 +415,9 @@ OrphanOutcome OriginalsService::receiveOriginal(std::string_view bytes, const au
         orphan.received_by = caller.principal.actor();
         orphan.source_sha256 = original.source_sha256;
         orphan.pages = original.pages;
-        orphan.hold_reason = !original.content ? "unreadable" : candidates.empty() ? "no_match" : "ambiguous";
+        orphan.hold_reason = !original.content    ? "unreadable"
+                             : candidates.empty() ? "no_match"
+                                                  : "ambiguous";
         orphan.id = originals_.addOrphan(orphan);
         auditEvent(caller, "original.orphan_hold", "orphan_original", std::to_string(orphan.id),
                    orphan.patient_ref, orphan.hold_reason);
@@ -419,7 +438,8 @@ std::string OriginalsService::orphanPage(std::int64_t orphan_id, int page_no, bo
                                          const auth::Caller& caller) {
     std::optional<OrphanOriginal> orphan;
     tx_.read([&] { orphan = originals_.findOrphan(orphan_id); });
-    if (!orphan) throw Error(ErrorKind::NotFound, "orphan_not_found", "保留中の原本が見つかりません");
+    if (!orphan)
+        throw Error(ErrorKind::NotFound, "orphan_not_found", "保留中の原本が見つかりません");
     auditEvent(caller, "original.orphan_page", "orphan_original", std::to_string(orphan_id),
                orphan->patient_ref, std::to_string(page_no));
     for (const auto& p : orphan->pages)
@@ -432,9 +452,11 @@ OriginalOutcome OriginalsService::attachOrphan(std::int64_t orphan_id, std::int6
     OriginalOutcome out;
     tx_.write([&] {
         auto orphan = originals_.findOrphan(orphan_id);
-        if (!orphan) throw Error(ErrorKind::NotFound, "orphan_not_found", "保留中の原本が見つかりません");
+        if (!orphan)
+            throw Error(ErrorKind::NotFound, "orphan_not_found", "保留中の原本が見つかりません");
         if (orphan->attached_to)
-            throw Error(ErrorKind::Conflict, "orphan_attached", "この原本は既に処方箋に紐付けられています");
+            throw Error(ErrorKind::Conflict, "orphan_attached",
+                        "この原本は既に処方箋に紐付けられています");
         PrescriptionRecord r = load(id);
         ReadOriginal original;
         original.pages = orphan->pages;
@@ -443,7 +465,8 @@ OriginalOutcome OriginalsService::attachOrphan(std::int64_t orphan_id, std::int6
         original.note = "保留原本 " + std::to_string(orphan_id) + " を紐付け";
         out = reconcile(r, version, original, caller, "original.orphan_attach");
         if (!originals_.markOrphanAttached(orphan_id, id, now(), caller.principal.actor()))
-            throw Error(ErrorKind::Conflict, "orphan_attached", "この原本は既に処方箋に紐付けられています");
+            throw Error(ErrorKind::Conflict, "orphan_attached",
+                        "この原本は既に処方箋に紐付けられています");
     });
     return out;
 }
@@ -454,7 +477,8 @@ std::vector<OutstandingEntry> OriginalsService::evaluate(std::vector<AwaitingRow
     policy.claim_cutoff_business_day = settings_.claim_cutoff_business_day;
     for (const auto& row : rows)
         if (row.clinic_id && row.clinic_deadline_days)
-            policy.days_after_dispensing_by_clinic[std::to_string(*row.clinic_id)] = *row.clinic_deadline_days;
+            policy.days_after_dispensing_by_clinic[std::to_string(*row.clinic_id)] =
+                *row.clinic_deadline_days;
     workflow::OverdueCalculator calculator(workflow::BusinessCalendar{}, policy);
     const Date today = tokyoDate(clock_.now());
     auto daysBetween = [](Date from, Date to) {
@@ -477,17 +501,19 @@ std::vector<OutstandingEntry> OriginalsService::evaluate(std::vector<AwaitingRow
         e.row = std::move(row);
         (e.deadline ? dispensed : waiting).push_back(std::move(e));
     }
-    std::sort(dispensed.begin(), dispensed.end(), [](const OutstandingEntry& a, const OutstandingEntry& b) {
-        if (a.deadline->days_until_due != b.deadline->days_until_due)
-            return a.deadline->days_until_due < b.deadline->days_until_due;
-        if (a.deadline->dispensed_on != b.deadline->dispensed_on)
-            return a.deadline->dispensed_on < b.deadline->dispensed_on;
-        return a.row.prescription_id < b.row.prescription_id;
-    });
-    std::sort(waiting.begin(), waiting.end(), [](const OutstandingEntry& a, const OutstandingEntry& b) {
-        return std::pair(a.row.received_at, a.row.prescription_id) <
-               std::pair(b.row.received_at, b.row.prescription_id);
-    });
+    std::sort(dispensed.begin(), dispensed.end(),
+              [](const OutstandingEntry& a, const OutstandingEntry& b) {
+                  if (a.deadline->days_until_due != b.deadline->days_until_due)
+                      return a.deadline->days_until_due < b.deadline->days_until_due;
+                  if (a.deadline->dispensed_on != b.deadline->dispensed_on)
+                      return a.deadline->dispensed_on < b.deadline->dispensed_on;
+                  return a.row.prescription_id < b.row.prescription_id;
+              });
+    std::sort(waiting.begin(), waiting.end(),
+              [](const OutstandingEntry& a, const OutstandingEntry& b) {
+                  return std::pair(a.row.received_at, a.row.prescription_id) <
+                         std::pair(b.row.received_at, b.row.prescription_id);
+              });
     dispensed.insert(dispensed.end(), std::make_move_iterator(waiting.begin()),
                      std::make_move_iterator(waiting.end()));
     return dispensed;
@@ -504,7 +530,8 @@ std::vector<OutstandingEntry> OriginalsService::outstanding(std::optional<std::i
     auto entries = evaluate(std::move(rows));
     for (auto& e : entries)
         if (e.row.clinic_id)
-            if (auto it = chases.find(*e.row.clinic_id); it != chases.end()) e.last_chased_at = it->second;
+            if (auto it = chases.find(*e.row.clinic_id); it != chases.end())
+                e.last_chased_at = it->second;
     auditEvent(caller, "original.outstanding", "prescription", "", "",
                "count=" + std::to_string(entries.size()));
     return entries;
@@ -515,7 +542,8 @@ ChaseResult OriginalsService::chase(std::int64_t clinic_id, const auth::Caller& 
     out.clinic_id = clinic_id;
     tx_.write([&] {
         auto clinic = clinics_.find(clinic_id);
-        if (!clinic) throw Error(ErrorKind::NotFound, "clinic_not_found", "医療機関が見つかりません");
+        if (!clinic)
+            throw Error(ErrorKind::NotFound, "clinic_not_found", "医療機関が見つかりません");
         auto entries = evaluate(originals_.awaiting(AwaitingFilter{clinic_id, std::nullopt, ""}));
         ChaseLetterInput input;
         input.clinic_name = clinic->name;
@@ -531,8 +559,9 @@ ChaseResult OriginalsService::chase(std::int64_t clinic_id, const auth::Caller& 
                                             e.row.issue_date, e.row.prescription_number,
                                             e.row.prescription_id, e.row.dispensed_on,
                                             e.deadline->overdue});
-            auditEvent(caller, "original.chase", "prescription", std::to_string(e.row.prescription_id),
-                       e.row.patient_ref, "clinic=" + std::to_string(clinic_id));
+            auditEvent(caller, "original.chase", "prescription",
+                       std::to_string(e.row.prescription_id), e.row.patient_ref,
+                       "clinic=" + std::to_string(clinic_id));
         }
         if (input.items.empty())
             throw Error(ErrorKind::RuleViolation, "no_missing_originals",
@@ -550,7 +579,8 @@ std::vector<OutstandingEntry> OriginalsService::awaitingForClinic(const auth::Ca
         throw Error(ErrorKind::Forbidden, "forbidden", "医療機関の API キーでのみ利用できます");
     std::vector<OutstandingEntry> entries;
     tx_.read([&] {
-        entries = evaluate(originals_.awaiting(AwaitingFilter{std::nullopt, p.id, p.institution_code}));
+        entries =
+            evaluate(originals_.awaiting(AwaitingFilter{std::nullopt, p.id, p.institution_code}));
         for (auto& e : entries) {
             auto record = prescriptions_.find(e.row.prescription_id);
             e.patient_initials = patientInitials(record ? kanaOf(*record) : "");

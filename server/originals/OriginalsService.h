@@ -38,7 +38,7 @@ struct OrphanOutcome {
 
 /// A call to the clinic about a differing original (疑義照会).
 struct InquiryCall {
-    std::string called_by;  ///< "" → the caller's display name
+    std::string called_by;               ///< "" → the caller's display name
     std::optional<TimePoint> called_at;  ///< default: now
     std::string clinic_contact;
     std::string answer;
@@ -50,7 +50,7 @@ struct OutstandingEntry {
     /// Deadline and status; nullopt while the prescription is not dispensed (no deadline
     /// runs before dispensing).
     std::optional<workflow::OutstandingOriginal> deadline;
-    int age_days = 0;  ///< since dispensing, or since receipt when not dispensed
+    int age_days = 0;              ///< since dispensing, or since receipt when not dispensed
     std::string patient_initials;  ///< filled for views that leave the pharmacy (clinics)
     std::optional<std::int64_t> last_chased_at;  ///< the clinic's latest chase
 };
@@ -103,7 +103,8 @@ public:
     /// Records a call to the clinic: fills the open inquiry without a call yet (the one a
     /// mismatch opened), else opens a new one. Only while the original is mismatched
     /// (Conflict "original_not_mismatched").
-    InquiryRecord recordInquiry(std::int64_t id, const InquiryCall& call, const auth::Caller& caller);
+    InquiryRecord recordInquiry(std::int64_t id, const InquiryCall& call,
+                                const auth::Caller& caller);
 
     /// Closes inquiry `inquiry_id` with its resolution; once no inquiry is open the original
     /// goes mismatched → resolved. NotFound "inquiry_not_found"; Conflict "inquiry_resolved".

@@ -22,9 +22,12 @@ std::vector<std::string_view> parts(std::string_view name) {
     size_t start = 0;
     for (size_t i = 0; i <= name.size();) {
         size_t sep = 0;
-        if (i == name.size()) sep = 1;
-        else if (name[i] == ' ' || name[i] == '\t') sep = 1;
-        else if (name.substr(i).starts_with(kIdeographicSpace)) sep = kIdeographicSpace.size();
+        if (i == name.size())
+            sep = 1;
+        else if (name[i] == ' ' || name[i] == '\t')
+            sep = 1;
+        else if (name.substr(i).starts_with(kIdeographicSpace))
+            sep = kIdeographicSpace.size();
         if (sep == 0) {
             ++i;
             continue;

@@ -13,7 +13,12 @@ constexpr int kBatchSize = 200;
 RetentionService::RetentionService(Transactor& tx, RetentionRepository& repository,
                                    BlobStore& blobs, audit::AuditLog& audit, const Clock& clock,
                                    RetentionPolicy policy)
-    : tx_(tx), repository_(repository), blobs_(blobs), audit_(audit), clock_(clock), policy_(policy) {
+    : tx_(tx),
+      repository_(repository),
+      blobs_(blobs),
+      audit_(audit),
+      clock_(clock),
+      policy_(policy) {
     policy_.validate();
 }
 
@@ -53,7 +58,8 @@ RetentionReport RetentionService::run(const auth::Caller& caller) {
                          " prescriptions=" + std::to_string(total.prescriptions) +
                          " blobs=" + std::to_string(report.blobs_removed) +
                          " kept_referenced=" + std::to_string(report.kept_referenced) + " rows:";
-    for (const auto& [table, n] : total.rows_by_table) detail += " " + table + "=" + std::to_string(n);
+    for (const auto& [table, n] : total.rows_by_table)
+        detail += " " + table + "=" + std::to_string(n);
     audit_.record(audit::AuditEvent{caller.principal.actor(), "retention.run", "retention", "",
                                     std::nullopt, caller.remote_addr, "ok", detail});
     total.released_blobs.clear();

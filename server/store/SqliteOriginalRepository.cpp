@@ -22,13 +22,17 @@ using originals::OrphanOriginal;
 using originals::ReconciliationRecord;
 
 void bindText(SQLite::Statement& q, int i, const std::string& s) {
-    if (s.empty()) q.bind(i);
-    else q.bind(i, s);
+    if (s.empty())
+        q.bind(i);
+    else
+        q.bind(i, s);
 }
 template <typename T>
 void bindOptional(SQLite::Statement& q, int i, const std::optional<T>& v) {
-    if (v) q.bind(i, *v);
-    else q.bind(i);
+    if (v)
+        q.bind(i, *v);
+    else
+        q.bind(i);
 }
 std::string text(SQLite::Statement& q, int i) {
     return q.getColumn(i).isNull() ? "" : q.getColumn(i).getString();
@@ -40,9 +44,12 @@ std::optional<std::int64_t> optionalInt(SQLite::Statement& q, int i) {
 
 const char* kindName(workflow::DifferenceKind kind) {
     switch (kind) {
-        case workflow::DifferenceKind::Changed: return "changed";
-        case workflow::DifferenceKind::OnlyOnFax: return "only_on_fax";
-        case workflow::DifferenceKind::OnlyInOriginal: return "only_in_original";
+        case workflow::DifferenceKind::Changed:
+            return "changed";
+        case workflow::DifferenceKind::OnlyOnFax:
+            return "only_on_fax";
+        case workflow::DifferenceKind::OnlyInOriginal:
+            return "only_in_original";
     }
     return "changed";
 }
@@ -74,10 +81,10 @@ std::vector<workflow::Difference> parseDifferences(const std::string& json) {
     auto list = Poco::JSON::Parser().parse(json).extract<Poco::JSON::Array::Ptr>();
     for (size_t i = 0; i < list->size(); ++i) {
         auto o = list->getObject(i);
-        out.push_back(workflow::Difference{o->getValue<std::string>("path"), o->getValue<std::string>("label"),
-                                           o->getValue<std::string>("fax_value"),
-                                           o->getValue<std::string>("original_value"),
-                                           parseKind(o->getValue<std::string>("kind"))});
+        out.push_back(workflow::Difference{
+            o->getValue<std::string>("path"), o->getValue<std::string>("label"),
+            o->getValue<std::string>("fax_value"), o->getValue<std::string>("original_value"),
+            parseKind(o->getValue<std::string>("kind"))});
     }
     return out;
 }
@@ -126,13 +133,15 @@ OrphanOriginal rowToOrphan(SQLite::Statement& q) {
 }
 
 void loadOrphanPages(SQLite::Database& c, OrphanOriginal& o) {
-    SQLite::Statement q(c,
-                        "SELECT page_no, blob_id, preview_blob_id, media_type FROM orphan_original_pages "
-                        "WHERE orphan_id = ? ORDER BY page_no");
+    SQLite::Statement q(
+        c,
+        "SELECT page_no, blob_id, preview_blob_id, media_type FROM orphan_original_pages "
+        "WHERE orphan_id = ? ORDER BY page_no");
     q.bind(1, o.id);
     while (q.executeStep())
-        o.pages.push_back(intake::PageRecord{"original", q.getColumn(0).getInt(), q.getColumn(1).getString(),
-                                             q.getColumn(2).getString(), q.getColumn(3).getString()});
+        o.pages.push_back(intake::PageRecord{"original", q.getColumn(0).getInt(),
+                                             q.getColumn(1).getString(), q.getColumn(2).getString(),
+                                             q.getColumn(3).getString()});
 }
 
 // Awaited originals: neither misdirected, cancelled nor a duplicate of another prescription.
@@ -173,7 +182,8 @@ struct SchemaMap {
 
     explicit SchemaMap(SQLite::Database& c) {
         std::vector<std::string> tables;
-        SQLite::Statement list(c, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+        SQLite::Statement list(
+            c, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
         while (list.executeStep()) tables.push_back(list.getColumn(0).getString());
         for (const auto& table : tables) {
             SQLite::Statement fks(c, "PRAGMA foreign_key_list(" + quoted(table) + ")");
@@ -195,9 +205,10 @@ struct SchemaMap {
 
 std::int64_t SqliteOriginalRepository::addReconciliation(const ReconciliationRecord& r) {
     auto& c = db_.connection();
-    SQLite::Statement q(c,
-                        "INSERT INTO original_reconciliations (prescription_id, at, actor, method, readable, "
-                        "matched, differences_json, source_sha256, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement q(
+        c,
+        "INSERT INTO original_reconciliations (prescription_id, at, actor, method, readable, "
+        "matched, differences_json, source_sha256, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, r.prescription_id);
     q.bind(2, r.at);
     q.bind(3, r.actor);
@@ -211,11 +222,13 @@ std::int64_t SqliteOriginalRepository::addReconciliation(const ReconciliationRec
     return c.getLastInsertRowid();
 }
 
-std::optional<ReconciliationRecord> SqliteOriginalRepository::latestReconciliation(std::int64_t prescription_id) {
-    SQLite::Statement q(db_.connection(),
-                        "SELECT id, prescription_id, at, actor, method, readable, matched, differences_json, "
-                        "source_sha256, note FROM original_reconciliations WHERE prescription_id = ? "
-                        "ORDER BY id DESC LIMIT 1");
+std::optional<ReconciliationRecord> SqliteOriginalRepository::latestReconciliation(
+    std::int64_t prescription_id) {
+    SQLite::Statement q(
+        db_.connection(),
+        "SELECT id, prescription_id, at, actor, method, readable, matched, differences_json, "
+        "source_sha256, note FROM original_reconciliations WHERE prescription_id = ? "
+        "ORDER BY id DESC LIMIT 1");
     q.bind(1, prescription_id);
     if (!q.executeStep()) return std::nullopt;
     ReconciliationRecord r;
@@ -223,7 +236,8 @@ std::optional<ReconciliationRecord> SqliteOriginalRepository::latestReconciliati
     r.prescription_id = q.getColumn(1).getInt64();
     r.at = q.getColumn(2).getInt64();
     r.actor = q.getColumn(3).getString();
-    r.method = originals::parseComparisonMethod(q.getColumn(4).getString()).value_or(originals::ComparisonMethod::Qr);
+    r.method = originals::parseComparisonMethod(q.getColumn(4).getString())
+                   .value_or(originals::ComparisonMethod::Qr);
     r.readable = q.getColumn(5).getInt() != 0;
     r.matched = q.getColumn(6).getInt() != 0;
     r.differences = parseDifferences(q.getColumn(7).getString());
@@ -234,9 +248,10 @@ std::optional<ReconciliationRecord> SqliteOriginalRepository::latestReconciliati
 
 std::int64_t SqliteOriginalRepository::addInquiry(const InquiryRecord& i) {
     auto& c = db_.connection();
-    SQLite::Statement q(c,
-                        "INSERT INTO original_inquiries (prescription_id, reason, opened_at, opened_by) "
-                        "VALUES (?, ?, ?, ?)");
+    SQLite::Statement q(
+        c,
+        "INSERT INTO original_inquiries (prescription_id, reason, opened_at, opened_by) "
+        "VALUES (?, ?, ?, ?)");
     q.bind(1, i.prescription_id);
     q.bind(2, i.reason);
     q.bind(3, i.opened_at);
@@ -252,9 +267,10 @@ std::int64_t SqliteOriginalRepository::addInquiry(const InquiryRecord& i) {
 }
 
 void SqliteOriginalRepository::updateInquiry(const InquiryRecord& i) {
-    SQLite::Statement q(db_.connection(),
-                        "UPDATE original_inquiries SET called_by = ?, called_at = ?, clinic_contact = ?, "
-                        "answer = ?, resolution = ?, resolved_at = ?, resolved_by = ? WHERE id = ?");
+    SQLite::Statement q(
+        db_.connection(),
+        "UPDATE original_inquiries SET called_by = ?, called_at = ?, clinic_contact = ?, "
+        "answer = ?, resolution = ?, resolved_at = ?, resolved_by = ? WHERE id = ?");
     q.bind(1, i.called_by);
     bindOptional(q, 2, i.called_at);
     q.bind(3, i.clinic_contact);
@@ -267,10 +283,11 @@ void SqliteOriginalRepository::updateInquiry(const InquiryRecord& i) {
 }
 
 std::vector<InquiryRecord> SqliteOriginalRepository::inquiries(std::int64_t prescription_id) {
-    SQLite::Statement q(db_.connection(),
-                        "SELECT id, prescription_id, reason, opened_at, opened_by, called_by, called_at, "
-                        "clinic_contact, answer, resolution, resolved_at, resolved_by FROM original_inquiries "
-                        "WHERE prescription_id = ? ORDER BY id");
+    SQLite::Statement q(
+        db_.connection(),
+        "SELECT id, prescription_id, reason, opened_at, opened_by, called_by, called_at, "
+        "clinic_contact, answer, resolution, resolved_at, resolved_by FROM original_inquiries "
+        "WHERE prescription_id = ? ORDER BY id");
     q.bind(1, prescription_id);
     std::vector<InquiryRecord> out;
     while (q.executeStep()) out.push_back(rowToInquiry(q));
@@ -279,10 +296,11 @@ std::vector<InquiryRecord> SqliteOriginalRepository::inquiries(std::int64_t pres
 
 std::int64_t SqliteOriginalRepository::addOrphan(const OrphanOriginal& o) {
     auto& c = db_.connection();
-    SQLite::Statement q(c,
-                        "INSERT INTO orphan_originals (received_at, received_by, source_sha256, content_jahis, "
-                        "institution_code, prescription_number, issue_date, patient_ref, patient_name, "
-                        "match_key, hold_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement q(
+        c,
+        "INSERT INTO orphan_originals (received_at, received_by, source_sha256, content_jahis, "
+        "institution_code, prescription_number, issue_date, patient_ref, patient_name, "
+        "match_key, hold_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, o.received_at);
     q.bind(2, o.received_by);
     q.bind(3, o.source_sha256);
@@ -297,9 +315,10 @@ std::int64_t SqliteOriginalRepository::addOrphan(const OrphanOriginal& o) {
     q.exec();
     std::int64_t id = c.getLastInsertRowid();
     for (const auto& p : o.pages) {
-        SQLite::Statement page(c,
-                               "INSERT INTO orphan_original_pages (orphan_id, page_no, blob_id, preview_blob_id, "
-                               "media_type) VALUES (?, ?, ?, ?, ?)");
+        SQLite::Statement page(
+            c,
+            "INSERT INTO orphan_original_pages (orphan_id, page_no, blob_id, preview_blob_id, "
+            "media_type) VALUES (?, ?, ?, ?, ?)");
         page.bind(1, id);
         page.bind(2, p.page_no);
         page.bind(3, p.blob_id);
@@ -312,7 +331,8 @@ std::int64_t SqliteOriginalRepository::addOrphan(const OrphanOriginal& o) {
 
 std::optional<OrphanOriginal> SqliteOriginalRepository::findOrphan(std::int64_t id) {
     auto& c = db_.connection();
-    SQLite::Statement q(c, std::string("SELECT ") + kOrphanColumns + " FROM orphan_originals WHERE id = ?");
+    SQLite::Statement q(
+        c, std::string("SELECT ") + kOrphanColumns + " FROM orphan_originals WHERE id = ?");
     q.bind(1, id);
     if (!q.executeStep()) return std::nullopt;
     OrphanOriginal o = rowToOrphan(q);
@@ -322,8 +342,9 @@ std::optional<OrphanOriginal> SqliteOriginalRepository::findOrphan(std::int64_t 
 
 std::vector<OrphanOriginal> SqliteOriginalRepository::heldOrphans() {
     auto& c = db_.connection();
-    SQLite::Statement q(c, std::string("SELECT ") + kOrphanColumns +
-                               " FROM orphan_originals WHERE attached_to IS NULL ORDER BY received_at, id");
+    SQLite::Statement q(
+        c, std::string("SELECT ") + kOrphanColumns +
+               " FROM orphan_originals WHERE attached_to IS NULL ORDER BY received_at, id");
     std::vector<OrphanOriginal> out;
     while (q.executeStep()) out.push_back(rowToOrphan(q));
     for (auto& o : out) loadOrphanPages(c, o);
@@ -332,9 +353,10 @@ std::vector<OrphanOriginal> SqliteOriginalRepository::heldOrphans() {
 
 bool SqliteOriginalRepository::markOrphanAttached(std::int64_t id, std::int64_t prescription_id,
                                                   std::int64_t at, const std::string& by) {
-    SQLite::Statement q(db_.connection(),
-                        "UPDATE orphan_originals SET attached_to = ?, attached_at = ?, attached_by = ? "
-                        "WHERE id = ? AND attached_to IS NULL");
+    SQLite::Statement q(
+        db_.connection(),
+        "UPDATE orphan_originals SET attached_to = ?, attached_at = ?, attached_by = ? "
+        "WHERE id = ? AND attached_to IS NULL");
     q.bind(1, prescription_id);
     q.bind(2, at);
     q.bind(3, by);
@@ -354,8 +376,9 @@ std::vector<AwaitingRow> SqliteOriginalRepository::awaiting(const originals::Awa
         // A clinic's key sees its own pushes and whatever names its institution (e.g. faxes).
         sql += " AND (p.client_id = :client";
         if (!f.institution_code.empty())
-            sql += " OR p.institution_code = :institution OR p.clinic_id IN "
-                   "(SELECT id FROM clinics WHERE institution_code = :institution)";
+            sql +=
+                " OR p.institution_code = :institution OR p.clinic_id IN "
+                "(SELECT id FROM clinics WHERE institution_code = :institution)";
         sql += ")";
     }
     sql += " ORDER BY p.id";
@@ -387,29 +410,33 @@ std::vector<AwaitingRow> SqliteOriginalRepository::awaiting(const originals::Awa
     return out;
 }
 
-std::vector<std::int64_t> SqliteOriginalRepository::awaitingByMatchKey(const std::string& match_key) {
-    SQLite::Statement q(db_.connection(), std::string("SELECT p.id FROM prescriptions p WHERE ") + kAwaitingWhere +
+std::vector<std::int64_t> SqliteOriginalRepository::awaitingByMatchKey(
+    const std::string& match_key) {
+    SQLite::Statement q(db_.connection(), std::string("SELECT p.id FROM prescriptions p WHERE ") +
+                                              kAwaitingWhere +
                                               " AND p.match_key = ? ORDER BY p.id");
     q.bind(1, match_key);
     return ids(q);
 }
 
-std::vector<std::int64_t> SqliteOriginalRepository::awaitingByPatient(const std::string& institution_code,
-                                                                      const std::string& issue_date,
-                                                                      const std::string& patient_ref) {
-    SQLite::Statement q(db_.connection(), std::string("SELECT p.id FROM prescriptions p WHERE ") + kAwaitingWhere +
-                                              " AND p.institution_code = ? AND p.issue_date = ? AND "
-                                              "p.patient_ref = ? ORDER BY p.id");
+std::vector<std::int64_t> SqliteOriginalRepository::awaitingByPatient(
+    const std::string& institution_code, const std::string& issue_date,
+    const std::string& patient_ref) {
+    SQLite::Statement q(db_.connection(),
+                        std::string("SELECT p.id FROM prescriptions p WHERE ") + kAwaitingWhere +
+                            " AND p.institution_code = ? AND p.issue_date = ? AND "
+                            "p.patient_ref = ? ORDER BY p.id");
     q.bind(1, institution_code);
     q.bind(2, issue_date);
     q.bind(3, patient_ref);
     return ids(q);
 }
 
-void SqliteOriginalRepository::addChase(std::int64_t clinic_id, std::int64_t at, const std::string& actor,
-                                        int originals) {
-    SQLite::Statement q(db_.connection(),
-                        "INSERT INTO original_chases (clinic_id, at, actor, originals) VALUES (?, ?, ?, ?)");
+void SqliteOriginalRepository::addChase(std::int64_t clinic_id, std::int64_t at,
+                                        const std::string& actor, int originals) {
+    SQLite::Statement q(
+        db_.connection(),
+        "INSERT INTO original_chases (clinic_id, at, actor, originals) VALUES (?, ?, ?, ?)");
     q.bind(1, clinic_id);
     q.bind(2, at);
     q.bind(3, actor);
@@ -418,7 +445,8 @@ void SqliteOriginalRepository::addChase(std::int64_t clinic_id, std::int64_t at,
 }
 
 std::map<std::int64_t, std::int64_t> SqliteOriginalRepository::lastChases() {
-    SQLite::Statement q(db_.connection(), "SELECT clinic_id, MAX(at) FROM original_chases GROUP BY clinic_id");
+    SQLite::Statement q(db_.connection(),
+                        "SELECT clinic_id, MAX(at) FROM original_chases GROUP BY clinic_id");
     std::map<std::int64_t, std::int64_t> out;
     while (q.executeStep()) out[q.getColumn(0).getInt64()] = q.getColumn(1).getInt64();
     return out;
@@ -427,17 +455,16 @@ std::map<std::int64_t, std::int64_t> SqliteOriginalRepository::lastChases() {
 // A prescription has expired when completed before the cut-off, unless a prescription that
 // has not expired names it as the one it duplicates (it goes when that one goes).
 namespace {
-constexpr const char* kExpiredWhere =
-    "p.completed_at IS NOT NULL AND p.completed_at < :cutoff";
+constexpr const char* kExpiredWhere = "p.completed_at IS NOT NULL AND p.completed_at < :cutoff";
 constexpr const char* kReferencedByYounger =
     "EXISTS (SELECT 1 FROM prescriptions d WHERE d.duplicate_of = p.id AND "
     "(d.completed_at IS NULL OR d.completed_at >= :cutoff))";
 }  // namespace
 
-std::vector<std::int64_t> SqliteRetentionRepository::expiredPrescriptions(std::int64_t completed_before,
-                                                                          int limit) {
-    SQLite::Statement q(db_.connection(), std::string("SELECT p.id FROM prescriptions p WHERE ") + kExpiredWhere +
-                                              " AND NOT " + kReferencedByYounger +
+std::vector<std::int64_t> SqliteRetentionRepository::expiredPrescriptions(
+    std::int64_t completed_before, int limit) {
+    SQLite::Statement q(db_.connection(), std::string("SELECT p.id FROM prescriptions p WHERE ") +
+                                              kExpiredWhere + " AND NOT " + kReferencedByYounger +
                                               " ORDER BY p.completed_at, p.id LIMIT :limit");
     q.bind(":cutoff", completed_before);
     q.bind(":limit", limit);
@@ -445,14 +472,16 @@ std::vector<std::int64_t> SqliteRetentionRepository::expiredPrescriptions(std::i
 }
 
 std::int64_t SqliteRetentionRepository::expiredButReferenced(std::int64_t completed_before) {
-    SQLite::Statement q(db_.connection(), std::string("SELECT COUNT(*) FROM prescriptions p WHERE ") +
-                                              kExpiredWhere + " AND " + kReferencedByYounger);
+    SQLite::Statement q(db_.connection(),
+                        std::string("SELECT COUNT(*) FROM prescriptions p WHERE ") + kExpiredWhere +
+                            " AND " + kReferencedByYounger);
     q.bind(":cutoff", completed_before);
     q.executeStep();
     return q.getColumn(0).getInt64();
 }
 
-originals::RetentionCounts SqliteRetentionRepository::deletePrescriptions(const std::vector<std::int64_t>& list) {
+originals::RetentionCounts SqliteRetentionRepository::deletePrescriptions(
+    const std::vector<std::int64_t>& list) {
     originals::RetentionCounts counts;
     if (list.empty()) return counts;
     auto& c = db_.connection();
@@ -467,17 +496,18 @@ originals::RetentionCounts SqliteRetentionRepository::deletePrescriptions(const 
     // Children first (foreign keys are enforced), depth-first along the references.
     std::function<void(const std::string&, const std::string&, int)> remove =
         [&](const std::string& table, const std::string& where, int depth) {
-            if (depth > 8) throw Error(ErrorKind::Internal, "retention_schema", "参照の階層が深すぎます");
+            if (depth > 8)
+                throw Error(ErrorKind::Internal, "retention_schema", "参照の階層が深すぎます");
             for (const auto& ref : schema.referenced_by[table]) {
                 if (ref.table == table) continue;  // self-references were unlinked above
                 remove(ref.table,
-                       quoted(ref.from) + " IN (SELECT " + quoted(ref.to) + " FROM " + quoted(table) +
-                           " WHERE " + where + ")",
+                       quoted(ref.from) + " IN (SELECT " + quoted(ref.to) + " FROM " +
+                           quoted(table) + " WHERE " + where + ")",
                        depth + 1);
             }
             for (const auto& column : schema.blob_columns[table]) {
-                SQLite::Statement q(c, "SELECT DISTINCT " + quoted(column) + " FROM " + quoted(table) +
-                                           " WHERE " + where);
+                SQLite::Statement q(c, "SELECT DISTINCT " + quoted(column) + " FROM " +
+                                           quoted(table) + " WHERE " + where);
                 while (q.executeStep())
                     if (!q.getColumn(0).isNull()) released.insert(q.getColumn(0).getString());
             }
@@ -495,8 +525,8 @@ bool SqliteRetentionRepository::blobReferenced(const std::string& id) {
     SchemaMap schema(c);
     for (const auto& [table, columns] : schema.blob_columns)
         for (const auto& column : columns) {
-            SQLite::Statement q(c, "SELECT EXISTS (SELECT 1 FROM " + quoted(table) + " WHERE " + quoted(column) +
-                                       " = ?)");
+            SQLite::Statement q(c, "SELECT EXISTS (SELECT 1 FROM " + quoted(table) + " WHERE " +
+                                       quoted(column) + " = ?)");
             q.bind(1, id);
             q.executeStep();
             if (q.getColumn(0).getInt() != 0) return true;

@@ -13,7 +13,8 @@ public:
     explicit SqliteOriginalRepository(Database& db) : db_(db) {}
 
     std::int64_t addReconciliation(const originals::ReconciliationRecord& record) override;
-    std::optional<originals::ReconciliationRecord> latestReconciliation(std::int64_t prescription_id) override;
+    std::optional<originals::ReconciliationRecord> latestReconciliation(
+        std::int64_t prescription_id) override;
     std::int64_t addInquiry(const originals::InquiryRecord& inquiry) override;
     void updateInquiry(const originals::InquiryRecord& inquiry) override;
     std::vector<originals::InquiryRecord> inquiries(std::int64_t prescription_id) override;
@@ -45,7 +46,8 @@ class SqliteRetentionRepository : public originals::RetentionRepository {
 public:
     explicit SqliteRetentionRepository(Database& db) : db_(db) {}
 
-    std::vector<std::int64_t> expiredPrescriptions(std::int64_t completed_before, int limit) override;
+    std::vector<std::int64_t> expiredPrescriptions(std::int64_t completed_before,
+                                                   int limit) override;
     std::int64_t expiredButReferenced(std::int64_t completed_before) override;
     originals::RetentionCounts deletePrescriptions(const std::vector<std::int64_t>& ids) override;
     bool blobReferenced(const std::string& id) override;

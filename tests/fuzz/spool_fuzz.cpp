@@ -23,7 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     // The input as a directory: entries separated by '\n', each "name\tcontent"; a name's
     // first byte picks file, symlink or fifo. Names may hold anything but '/' and NUL.
-    InMemorySpoolFileSystem fs;
+    test::InMemorySpoolFileSystem fs;
     fs.mkdir("/spool");
     const TimePoint t0{};
     size_t start = 0;

@@ -34,19 +34,26 @@ std::string mediaType(const RequestContext& ctx) {
 
 void requireDocument(const RequestContext& ctx) {
     std::string type = mediaType(ctx);
-    if (type != "image/tiff" && type != "image/png" && type != "image/jpeg" && type != "application/pdf")
+    if (type != "image/tiff" && type != "image/png" && type != "image/jpeg" &&
+        type != "application/pdf")
         throw Error(ErrorKind::UnsupportedMediaType, "unsupported_media_type",
-                    "Content-Type は image/tiff, image/png, image/jpeg, application/pdf のいずれかにしてください");
+                    "Content-Type は image/tiff, image/png, image/jpeg, application/pdf "
+                    "のいずれかにしてください");
     if (ctx.body().empty()) throw Error(ErrorKind::BadRequest, "empty_body", "画像がありません");
 }
 
-std::string isoTime(std::int64_t unix_seconds) { return formatIso8601(fromUnixSeconds(unix_seconds)); }
+std::string isoTime(std::int64_t unix_seconds) {
+    return formatIso8601(fromUnixSeconds(unix_seconds));
+}
 
 const char* kindName(workflow::DifferenceKind kind) {
     switch (kind) {
-        case workflow::DifferenceKind::Changed: return "changed";
-        case workflow::DifferenceKind::OnlyOnFax: return "only_on_fax";
-        case workflow::DifferenceKind::OnlyInOriginal: return "only_in_original";
+        case workflow::DifferenceKind::Changed:
+            return "changed";
+        case workflow::DifferenceKind::OnlyOnFax:
+            return "only_on_fax";
+        case workflow::DifferenceKind::OnlyInOriginal:
+            return "only_in_original";
     }
     return "changed";
 }
@@ -99,7 +106,8 @@ Poco::JSON::Object originalView(const originals::OriginalOutcome& out) {
             o.set("original_state_label", std::string(workflow::label(*state)));
     }
     const bool arrived = r.original_state && *r.original_state == "arrived";
-    o.set("needs_manual_comparison", arrived && out.reconciliation && !out.reconciliation->readable);
+    o.set("needs_manual_comparison",
+          arrived && out.reconciliation && !out.reconciliation->readable);
     if (out.reconciliation) o.set("reconciliation", reconciliationView(*out.reconciliation));
     Poco::JSON::Array inquiries;
     for (const auto& i : out.inquiries) inquiries.add(inquiryView(i));
@@ -139,7 +147,8 @@ void setDeadline(Poco::JSON::Object& o, const originals::OutstandingEntry& e) {
     if (e.deadline) {
         const auto& d = *e.deadline;
         o.set("due_on", formatDate(d.due_on));
-        o.set("due_reason", d.due_reason == workflow::DueReason::ClaimCutoff ? "claim_cutoff" : "mail_deadline");
+        o.set("due_reason",
+              d.due_reason == workflow::DueReason::ClaimCutoff ? "claim_cutoff" : "mail_deadline");
         if (d.claim_cutoff_on) o.set("claim_cutoff_on", formatDate(*d.claim_cutoff_on));
         o.set("days_until_due", d.days_until_due);
         o.set("days_overdue", d.days_overdue);
@@ -187,7 +196,8 @@ std::vector<workflow::Difference> differencesFrom(const JsonBody& body) {
     for (size_t i = 0; i < list->size(); ++i) {
         auto item = list->getObject(i);
         const std::string field = "differences[" + std::to_string(i) + "]";
-        if (!item) throw Error(ErrorKind::BadRequest, "invalid_field", "相違点の形式が不正です", field);
+        if (!item)
+            throw Error(ErrorKind::BadRequest, "invalid_field", "相違点の形式が不正です", field);
         JsonBody d(item);
         workflow::Difference diff;
         diff.label = d.requireString("label", 200);
@@ -199,7 +209,9 @@ std::vector<workflow::Difference> differencesFrom(const JsonBody& body) {
     return out;
 }
 
-std::int64_t versionOf(const JsonBody& body) { return body.requireInt("version", 1, INT64_MAX); }
+std::int64_t versionOf(const JsonBody& body) {
+    return body.requireInt("version", 1, INT64_MAX);
+}
 
 }  // namespace
 
@@ -211,11 +223,13 @@ void addOriginalRoutes(Router& router, originals::OriginalsService& originals, B
                     if (mediaType(ctx) == "application/json") {
                         JsonBody body = ctx.json();
                         if (body.optionalBool("arrived_without_scan") != true)
-                            throw Error(ErrorKind::BadRequest, "invalid_field",
-                                        "原本の画像を送るか、arrived_without_scan を true にしてください",
-                                        "arrived_without_scan");
+                            throw Error(
+                                ErrorKind::BadRequest, "invalid_field",
+                                "原本の画像を送るか、arrived_without_scan を true にしてください",
+                                "arrived_without_scan");
                         auto out = originals.recordArrivalWithoutScan(
-                            id, versionOf(body), body.optionalString("note", 2000).value_or(""), ctx.caller());
+                            id, versionOf(body), body.optionalString("note", 2000).value_or(""),
+                            ctx.caller());
                         ctx.respondJson(200, originalView(out));
                         return;
                     }
@@ -228,24 +242,26 @@ void addOriginalRoutes(Router& router, originals::OriginalsService& originals, B
                     auto out = originals.recordScan(id, version, ctx.body(), ctx.caller());
                     ctx.respondJson(200, originalView(out));
                 }});
-    router.add({"GET", "/api/v1/prescriptions/{id}/original", auth::Permission::OriginalRead, 0, false,
-                false, [&originals](RequestContext& ctx) {
-                    ctx.respondJson(200, originalView(originals.status(prescriptionId(ctx), ctx.caller())));
+    router.add({"GET", "/api/v1/prescriptions/{id}/original", auth::Permission::OriginalRead, 0,
+                false, false, [&originals](RequestContext& ctx) {
+                    ctx.respondJson(
+                        200, originalView(originals.status(prescriptionId(ctx), ctx.caller())));
                 }});
     router.add({"POST", "/api/v1/prescriptions/{id}/original/comparison",
-                auth::Permission::OriginalReconcile, 256 * 1024, false, false, [&originals](RequestContext& ctx) {
+                auth::Permission::OriginalReconcile, 256 * 1024, false, false,
+                [&originals](RequestContext& ctx) {
                     JsonBody body = ctx.json();
                     auto matched = body.optionalBool("matched");
                     if (!matched)
-                        throw Error(ErrorKind::BadRequest, "missing_field", "照合結果 (matched) を指定してください",
-                                    "matched");
+                        throw Error(ErrorKind::BadRequest, "missing_field",
+                                    "照合結果 (matched) を指定してください", "matched");
                     auto out = originals.recordManualComparison(
                         prescriptionId(ctx), versionOf(body), *matched, differencesFrom(body),
                         body.optionalString("note", 2000).value_or(""), ctx.caller());
                     ctx.respondJson(200, originalView(out));
                 }});
-    router.add({"POST", "/api/v1/prescriptions/{id}/inquiries", auth::Permission::OriginalRecord, 8192,
-                false, false, [&originals](RequestContext& ctx) {
+    router.add({"POST", "/api/v1/prescriptions/{id}/inquiries", auth::Permission::OriginalRecord,
+                8192, false, false, [&originals](RequestContext& ctx) {
                     JsonBody body = ctx.json();
                     originals::InquiryCall call;
                     call.called_by = body.optionalString("called_by", 100).value_or("");
@@ -261,15 +277,18 @@ void addOriginalRoutes(Router& router, originals::OriginalsService& originals, B
                     ctx.respondJson(201, inquiryView(inquiry));
                 }});
     router.add({"POST", "/api/v1/prescriptions/{id}/inquiries/{inquiry}/resolve",
-                auth::Permission::OriginalReconcile, 8192, false, false, [&originals](RequestContext& ctx) {
+                auth::Permission::OriginalReconcile, 8192, false, false,
+                [&originals](RequestContext& ctx) {
                     JsonBody body = ctx.json();
-                    auto inquiry = positiveParam(ctx, "inquiry", "inquiry_not_found", "疑義照会が見つかりません");
-                    auto out = originals.resolveInquiry(prescriptionId(ctx), inquiry, versionOf(body),
-                                                        body.requireString("resolution", 2000), ctx.caller());
+                    auto inquiry = positiveParam(ctx, "inquiry", "inquiry_not_found",
+                                                 "疑義照会が見つかりません");
+                    auto out = originals.resolveInquiry(
+                        prescriptionId(ctx), inquiry, versionOf(body),
+                        body.requireString("resolution", 2000), ctx.caller());
                     ctx.respondJson(200, originalView(out));
                 }});
-    router.add({"POST", "/api/v1/originals", auth::Permission::OriginalRecord, kMaxDocumentBytes, true, false,
-                [&originals](RequestContext& ctx) {
+    router.add({"POST", "/api/v1/originals", auth::Permission::OriginalRecord, kMaxDocumentBytes,
+                true, false, [&originals](RequestContext& ctx) {
                     requireDocument(ctx);
                     auto out = originals.receiveOriginal(ctx.body(), ctx.caller());
                     Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
@@ -285,36 +304,44 @@ void addOriginalRoutes(Router& router, originals::OriginalsService& originals, B
     router.add({"GET", "/api/v1/originals/orphans", auth::Permission::OriginalRead, 0, false, false,
                 [&originals](RequestContext& ctx) {
                     Poco::JSON::Array list;
-                    for (const auto& orphan : originals.orphans(ctx.caller())) list.add(orphanView(orphan));
+                    for (const auto& orphan : originals.orphans(ctx.caller()))
+                        list.add(orphanView(orphan));
                     Poco::JSON::Object o;
                     o.set("orphans", list);
                     ctx.respondJson(200, o);
                 }});
     for (std::string suffix : {"", "/preview"}) {
         router.add({"GET", "/api/v1/originals/orphans/{orphan}/pages/{page}" + suffix,
-                    auth::Permission::OriginalRead, 0, false, false, [&originals, &blobs, suffix](RequestContext& ctx) {
-                        auto orphan = positiveParam(ctx, "orphan", "orphan_not_found", "保留中の原本が見つかりません");
+                    auth::Permission::OriginalRead, 0, false, false,
+                    [&originals, &blobs, suffix](RequestContext& ctx) {
+                        auto orphan = positiveParam(ctx, "orphan", "orphan_not_found",
+                                                    "保留中の原本が見つかりません");
                         int page = 0;
                         Poco::NumberParser::tryParse(ctx.param("page"), page);
-                        auto blob = originals.orphanPage(orphan, page, !suffix.empty(), ctx.caller());
+                        auto blob =
+                            originals.orphanPage(orphan, page, !suffix.empty(), ctx.caller());
                         ctx.respond(200, "image/png", blobs.get(blob));
                     }});
     }
-    router.add({"POST", "/api/v1/originals/orphans/{orphan}/attach", auth::Permission::OriginalReconcile,
-                4096, false, false, [&originals](RequestContext& ctx) {
-                    JsonBody body = ctx.json();
-                    auto orphan = positiveParam(ctx, "orphan", "orphan_not_found", "保留中の原本が見つかりません");
-                    auto out = originals.attachOrphan(orphan, body.requireInt("prescription_id", 1, INT64_MAX),
-                                                      versionOf(body), ctx.caller());
-                    ctx.respondJson(200, originalView(out));
-                }});
-    router.add({"GET", "/api/v1/originals/outstanding", auth::Permission::OriginalRead, 0, false, false,
-                [&originals](RequestContext& ctx) {
+    router.add(
+        {"POST", "/api/v1/originals/orphans/{orphan}/attach", auth::Permission::OriginalReconcile,
+         4096, false, false, [&originals](RequestContext& ctx) {
+             JsonBody body = ctx.json();
+             auto orphan =
+                 positiveParam(ctx, "orphan", "orphan_not_found", "保留中の原本が見つかりません");
+             auto out =
+                 originals.attachOrphan(orphan, body.requireInt("prescription_id", 1, INT64_MAX),
+                                        versionOf(body), ctx.caller());
+             ctx.respondJson(200, originalView(out));
+         }});
+    router.add({"GET", "/api/v1/originals/outstanding", auth::Permission::OriginalRead, 0, false,
+                false, [&originals](RequestContext& ctx) {
                     std::optional<std::int64_t> clinic;
                     if (auto text = ctx.query("clinic_id")) {
                         std::int64_t id = 0;
                         if (!Poco::NumberParser::tryParse64(*text, id) || id < 1)
-                            throw Error(ErrorKind::BadRequest, "invalid_field", "clinic_id が不正です", "clinic_id");
+                            throw Error(ErrorKind::BadRequest, "invalid_field",
+                                        "clinic_id が不正です", "clinic_id");
                         clinic = id;
                     }
                     Poco::JSON::Array list;
@@ -329,21 +356,24 @@ void addOriginalRoutes(Router& router, originals::OriginalsService& originals, B
                     o.set("originals", list);
                     ctx.respondJson(200, o);
                 }});
-    router.add({"POST", "/api/v1/originals/chase", auth::Permission::OriginalChase, 4096, false, false,
-                [&originals, font_path](RequestContext& ctx) {
-                    JsonBody body = ctx.json();
-                    auto result = originals.chase(body.requireInt("clinic_id", 1, INT64_MAX), ctx.caller());
-                    reports::PdfRenderer renderer = font_path.empty() ? reports::PdfRenderer()
-                                                                      : reports::PdfRenderer(font_path);
-                    ctx.addHeader("Content-Disposition", "attachment; filename=\"original-chase-" +
-                                                             std::to_string(result.clinic_id) + ".pdf\"");
-                    ctx.addHeader("X-Originals-Count", std::to_string(result.originals));
-                    ctx.respond(200, "application/pdf", renderer.render(result.letter));
-                }});
-    router.add({"GET", "/api/v1/originals/awaiting", auth::Permission::OriginalClinicView, 0, false, false,
-                [&originals](RequestContext& ctx) {
+    router.add(
+        {"POST", "/api/v1/originals/chase", auth::Permission::OriginalChase, 4096, false, false,
+         [&originals, font_path](RequestContext& ctx) {
+             JsonBody body = ctx.json();
+             auto result =
+                 originals.chase(body.requireInt("clinic_id", 1, INT64_MAX), ctx.caller());
+             reports::PdfRenderer renderer =
+                 font_path.empty() ? reports::PdfRenderer() : reports::PdfRenderer(font_path);
+             ctx.addHeader("Content-Disposition", "attachment; filename=\"original-chase-" +
+                                                      std::to_string(result.clinic_id) + ".pdf\"");
+             ctx.addHeader("X-Originals-Count", std::to_string(result.originals));
+             ctx.respond(200, "application/pdf", renderer.render(result.letter));
+         }});
+    router.add({"GET", "/api/v1/originals/awaiting", auth::Permission::OriginalClinicView, 0, false,
+                false, [&originals](RequestContext& ctx) {
                     Poco::JSON::Array list;
-                    for (const auto& e : originals.awaitingForClinic(ctx.caller())) list.add(clinicAwaitingView(e));
+                    for (const auto& e : originals.awaitingForClinic(ctx.caller()))
+                        list.add(clinicAwaitingView(e));
                     Poco::JSON::Object o;
                     o.set("originals", list);
                     ctx.respondJson(200, o);

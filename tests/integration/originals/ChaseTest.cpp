@@ -36,14 +36,18 @@ TEST(OriginalChase, TheCoverLetterListsMissingOriginalsByInitialsOnlyAndRecordsT
     EXPECT_NE(text.find("2026年3月2日"), std::string::npos) << "issue date";
     EXPECT_NE(text.find("期限超過"), std::string::npos);
     EXPECT_EQ(text.find("CH-NOT-YET"), std::string::npos);
-    for (const char* personal : {"日薬", "太郎", "ﾆﾁﾔｸ", "ニチヤク", "1960", "06012345", "ノルバスク"})
-        EXPECT_EQ(text.find(personal), std::string::npos) << personal << " must not leave the pharmacy";
+    for (const char* personal :
+         {"日薬", "太郎", "ﾆﾁﾔｸ", "ニチヤク", "1960", "06012345", "ノルバスク"})
+        EXPECT_EQ(text.find(personal), std::string::npos)
+            << personal << " must not leave the pharmacy";
 
     auto list = clerk.get("/api/v1/originals/outstanding").json()->getArray("originals");
     ASSERT_GT(list->size(), 0u);
-    EXPECT_EQ(list->getObject(0)->getValue<std::string>("last_chased_at"), formatIso8601(f.server.clock().now()));
+    EXPECT_EQ(list->getObject(0)->getValue<std::string>("last_chased_at"),
+              formatIso8601(f.server.clock().now()));
     EXPECT_EQ(f.column("SELECT originals FROM original_chases"), std::vector<std::string>{"2"});
-    EXPECT_EQ(f.column("SELECT COUNT(*) FROM audit_log WHERE action = 'original.chase'"), std::vector<std::string>{"2"});
+    EXPECT_EQ(f.column("SELECT COUNT(*) FROM audit_log WHERE action = 'original.chase'"),
+              std::vector<std::string>{"2"});
 
     EXPECT_EQ(clerk.post("/api/v1/originals/chase", R"({"clinic_id":999})").status, 404);
 }
@@ -94,9 +98,13 @@ TEST(ClinicAwaitingOriginals, AClinicSeesOnlyItsOwnAwaitedOriginals) {
     EXPECT_EQ(numbers(other), std::vector<std::string>{"THEIRS"});
 
     TestClient clerk = f.server.loggedIn(f.clerk);
-    ASSERT_EQ(clerk.post("/api/v1/prescriptions/" + faxed + "/original", R"({"version":1,"arrived_without_scan":true})")
+    ASSERT_EQ(clerk
+                  .post("/api/v1/prescriptions/" + faxed + "/original",
+                        R"({"version":1,"arrived_without_scan":true})")
                   .status,
               200);
-    EXPECT_EQ(numbers(f.clinic), std::vector<std::string>{"OWN-API"}) << "arrived originals are no longer awaited";
-    EXPECT_EQ(clerk.get("/api/v1/originals/awaiting").status, 403) << "a clinic's view, not staff's";
+    EXPECT_EQ(numbers(f.clinic), std::vector<std::string>{"OWN-API"})
+        << "arrived originals are no longer awaited";
+    EXPECT_EQ(clerk.get("/api/v1/originals/awaiting").status, 403)
+        << "a clinic's view, not staff's";
 }

@@ -49,8 +49,8 @@ struct OriginalsFixture : IntakeFixture {
         for (size_t i = 0; i < findings->size(); ++i) {
             auto finding = findings->getObject(i);
             if (finding->getValue<std::string>("severity") != "error") continue;
-            p.post("/api/v1/prescriptions/" + id + "/findings/" + std::to_string(finding->getValue<int>("id")) +
-                       "/resolve",
+            p.post("/api/v1/prescriptions/" + id + "/findings/" +
+                       std::to_string(finding->getValue<int>("id")) + "/resolve",
                    R"({"resolution":"処方医に確認済み"})");
         }
         for (const char* step : {"verify", "dispense"}) {
@@ -70,16 +70,19 @@ struct OriginalsFixture : IntakeFixture {
     }
 
     /// Posts a scan of the original of prescription `id` at `version`.
-    Response scanOriginal(TestClient& c, const std::string& id, int version, const std::string& tiff) {
-        return c.request("POST", "/api/v1/prescriptions/" + id + "/original?version=" + std::to_string(version),
-                         tiff, "image/tiff");
+    Response scanOriginal(TestClient& c, const std::string& id, int version,
+                          const std::string& tiff) {
+        return c.request(
+            "POST", "/api/v1/prescriptions/" + id + "/original?version=" + std::to_string(version),
+            tiff, "image/tiff");
     }
 
     /// Registers the clinic of the sample prescription (institution 1311234567, the fax
     /// number sendFax uses); returns its id.
     std::string registerClinic(std::optional<int> deadline_days = std::nullopt) {
         TestClient p = server.loggedIn(pharmacist);
-        std::string body = R"({"institution_code":"1311234567","name":"医療法人 工業会病院","fax_numbers":["03-1111-2222"])";
+        std::string body =
+            R"({"institution_code":"1311234567","name":"医療法人 工業会病院","fax_numbers":["03-1111-2222"])";
         if (deadline_days) body += ",\"original_deadline_days\":" + std::to_string(*deadline_days);
         Response r = p.post("/api/v1/clinics", body + "}");
         EXPECT_EQ(r.status, 201) << r.body;
@@ -91,7 +94,8 @@ struct OriginalsFixture : IntakeFixture {
         SQLite::Database raw(server.settings().databasePath(), SQLite::OPEN_READONLY);
         SQLite::Statement q(raw, sql);
         std::vector<std::string> out;
-        while (q.executeStep()) out.push_back(q.getColumn(0).isNull() ? "" : q.getColumn(0).getString());
+        while (q.executeStep())
+            out.push_back(q.getColumn(0).isNull() ? "" : q.getColumn(0).getString());
         return out;
     }
 };

@@ -31,7 +31,8 @@ TEST(OrphanOriginals, WithoutAPrintedNumberThePatientInstitutionAndIssueDateMatc
     ASSERT_EQ(r.status, 201) << r.body;
     EXPECT_EQ(r.json()->getValue<std::string>("outcome"), "attached");
     EXPECT_EQ(r.json()->getObject("original")->getValue<std::string>("prescription_id"), id);
-    EXPECT_EQ(r.json()->getObject("original")->getValue<std::string>("original_state"), "mismatched");
+    EXPECT_EQ(r.json()->getObject("original")->getValue<std::string>("original_state"),
+              "mismatched");
 }
 
 TEST(OrphanOriginals, AnUnknownOriginalIsHeldUntilAPharmacistAttachesIt) {
@@ -46,7 +47,8 @@ TEST(OrphanOriginals, AnUnknownOriginalIsHeldUntilAPharmacistAttachesIt) {
     std::string orphan_id = std::to_string(orphan->getValue<int>("id"));
 
     Response unreadable = clerk.request("POST", "/api/v1/originals", f.blankFax(), "image/tiff");
-    EXPECT_EQ(unreadable.json()->getObject("orphan")->getValue<std::string>("hold_reason"), "unreadable");
+    EXPECT_EQ(unreadable.json()->getObject("orphan")->getValue<std::string>("hold_reason"),
+              "unreadable");
 
     auto list = clerk.get("/api/v1/originals/orphans").json()->getArray("orphans");
     ASSERT_EQ(list->size(), 2u);

@@ -76,7 +76,8 @@ TEST(OverdueOriginals, GoldenWeekHolidaysMoveTheDeadline) {
     f.dispense(f.faxIn(f.prescription("GW")));
     f.setDay(OriginalsFixture::day(2026, 5, 7));
     auto entry = outstanding(f).by_number["GW"];
-    EXPECT_EQ(text(entry, "due_on"), "2026-05-07") << "05-04, 05-05 and the substitute holiday 05-06 are closed";
+    EXPECT_EQ(text(entry, "due_on"), "2026-05-07")
+        << "05-04, 05-05 and the substitute holiday 05-06 are closed";
     EXPECT_FALSE(entry->getValue<bool>("overdue"));
     f.setDay(OriginalsFixture::day(2026, 5, 8));
     EXPECT_TRUE(outstanding(f).by_number["GW"]->getValue<bool>("overdue"));

@@ -18,7 +18,8 @@ TEST(ChaseLetter, ListsEachMissingOriginalWithNoMoreThanTheClinicNeeds) {
     ASSERT_EQ(report.sections.size(), 2u);
     const auto& rows = report.sections[1].rows;
     ASSERT_EQ(rows.size(), 2u);
-    EXPECT_EQ(rows[0], (reports::Row{"1", "Y.T.", "2026年3月2日", "RX-1", "12", "2026年3月3日", "期限超過"}));
+    EXPECT_EQ(rows[0], (reports::Row{"1", "Y.T.", "2026年3月2日", "RX-1", "12", "2026年3月3日",
+                                     "期限超過"}));
     EXPECT_EQ(rows[1], (reports::Row{"2", "－", "－", "（記載なし）", "13", "2026年3月4日", ""}));
     EXPECT_EQ(report.sections[0].fields.front().value, "みどり薬局");
     EXPECT_EQ(report.sections[0].fields.back().value, "2件");

@@ -11,15 +11,15 @@ TEST(PatientInitials, TakesTheHepburnInitialOfEachKanaPart) {
     } cases[] = {
         {"ヤマダ　タロウ", "Y.T."},
         {"ヤマダ タロウ", "Y.T."},
-        {"ﾆﾁﾔｸ ﾀﾛｳ", "N.T."},        // half-width
-        {"しみず はなこ", "S.H."},    // hiragana
-        {"チバ ジロウ", "C.J."},      // chi, ji
-        {"フジ ツヨシ", "F.T."},      // fu, tsu
+        {"ﾆﾁﾔｸ ﾀﾛｳ", "N.T."},       // half-width
+        {"しみず はなこ", "S.H."},  // hiragana
+        {"チバ ジロウ", "C.J."},    // chi, ji
+        {"フジ ツヨシ", "F.T."},    // fu, tsu
         {"ガモウ ヴィクトル", "G.V."},
-        {"オオノ", "O."},             // one part only
+        {"オオノ", "O."},               // one part only
         {"  イトウ   エミ  ", "I.E."},  // extra spaces
         {"", ""},
-        {"山田 太郎", ""},            // no kana: nothing rather than a guess
+        {"山田 太郎", ""},  // no kana: nothing rather than a guess
         {"Smith John", ""},
     };
     for (const auto& c : cases) EXPECT_EQ(patientInitials(c.kana), c.initials) << c.kana;
