@@ -522,10 +522,10 @@ ReportService::Built ReportService::controlledHandovers(const ReportRequest& req
     r.subtitle = periodText(period.from, period.to);
     r.orientation = reports::Orientation::Landscape;
     r.columns = {{"交付日時", 1.2, Align::Left, false},  {"患者", 1.2, Align::Left, true},
-                 {"処方箋ID", 0.6, Align::Right, false}, {"薬品名", 2.4, Align::Left, true},
+                 {"処方箋ID", 0.6, Align::Right, false}, {"薬品名", 2.1, Align::Left, true},
                  {"区分", 0.7, Align::Center, false},    {"数量", 0.7, Align::Right, true},
                  {"交付方法", 1.0, Align::Left, true},   {"交付者", 1.0, Align::Left, true},
-                 {"受領者", 1.0, Align::Left, true},     {"本人確認", 1.3, Align::Left, true},
+                 {"受領者", 1.0, Align::Left, true},     {"本人確認", 1.6, Align::Left, true},
                  {"荷物番号", 1.1, Align::Left, false}};
     Section s;
     std::size_t narcotics = 0;

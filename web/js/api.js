@@ -78,6 +78,9 @@ export async function request(method, path, body, options = {}) {
     e.message || `サーバーがエラーを返しました (${response.status})`,
     e.field || null,
   );
+  // The whole answer, for errors that carry more than the message (a refused record's
+  // findings, a refused shipment's plan).
+  error.details = data;
   // A wrong current password is also a 401; it belongs to the form, not to the session.
   if (response.status === 401 && error.code !== 'invalid_credentials' && !options.expectUnauthenticated)
     sessionLostHandler(error);

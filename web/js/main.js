@@ -13,6 +13,13 @@ import * as audit from './screens/audit.js';
 import * as queue from './screens/queue.js';
 import * as prescription from './screens/prescription.js';
 import * as intake from './screens/intake.js';
+import * as originals from './screens/originals.js';
+import * as reconcile from './screens/reconcile.js';
+import * as reports from './screens/reports.js';
+import * as guidance from './screens/guidance.js';
+import * as guidanceSession from './screens/guidanceSession.js';
+import * as dispatch from './screens/dispatch.js';
+import * as delivery from './screens/delivery.js';
 import * as notFound from './screens/notFound.js';
 
 const routes = [
@@ -26,6 +33,16 @@ const routes = [
   { path: '/prescriptions', screen: queue, roles: ['pharmacist', 'clerk'] },
   { path: '/prescriptions/new', screen: intake, roles: ['pharmacist', 'clerk'] },
   { path: '/prescriptions/:id', screen: prescription, roles: ['pharmacist', 'clerk'] },
+  { path: '/guidance', screen: guidance, roles: ['pharmacist', 'clerk'] },
+  { path: '/guidance/book/:id', screen: { render: guidance.renderBook }, roles: ['pharmacist', 'clerk'] },
+  { path: '/guidance/appointments/:id', screen: guidanceSession, roles: ['pharmacist', 'clerk'] },
+  { path: '/dispatch', screen: dispatch, roles: ['pharmacist', 'clerk'] },
+  { path: '/dispatch/prescriptions/:id', screen: { render: dispatch.renderPlan }, roles: ['pharmacist', 'clerk'] },
+  { path: '/dispatch/shipments/:id', screen: { render: dispatch.renderShipment }, roles: ['pharmacist', 'clerk'] },
+  { path: '/delivery', screen: delivery, roles: ['delivery', 'pharmacist', 'clerk'] },
+  { path: '/originals', screen: originals, roles: ['pharmacist', 'clerk'] },
+  { path: '/originals/:id', screen: reconcile, roles: ['pharmacist', 'clerk'] },
+  { path: '/reports', screen: reports, roles: ['pharmacist', 'admin'] },
 ];
 
 const kRoleNames = { admin: '管理者', pharmacist: '薬剤師', clerk: '事務', delivery: '配送担当' };
@@ -175,6 +192,8 @@ async function renderRoute(route, path, params = {}) {
     lastLogin: app.lastLogin,
     params,
     onLeave: (stop) => app.leaveHandlers.push(stop),
+    // For the few requests that answer a file instead of JSON (fetched directly, e.g. a PDF).
+    csrfToken: () => (app.session ? app.session.csrf_token : ''),
     alive: () => token === app.renderCount,
     // options.flash: a notice for the next screen (e.g. after an action that ends this one).
     navigate: (to, options = {}) => {

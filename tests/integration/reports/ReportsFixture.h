@@ -53,13 +53,13 @@ struct ReportsFixture {
         std::string patient_name = "患者 太郎";
         std::string patient_ref = "pt-0001";
         std::string number = "RX-1";
-        std::optional<std::int64_t> clinic_id;
-        std::string original_state;  ///< "" → NULL
+        std::optional<std::int64_t> clinic_id{};
+        std::string original_state{};  ///< "" → NULL
         std::string status = "dispensed";
         std::int64_t received_at = 0;
-        std::string dispensed_on;
-        std::string issue_date;
-        std::string content_jahis;  ///< "" → NULL
+        std::string dispensed_on{};
+        std::string issue_date{};
+        std::string content_jahis{};  ///< "" → NULL
     };
 
     std::int64_t prescription(const Rx& rx) {
@@ -164,7 +164,7 @@ struct ReportsFixture {
         std::string marks = "recipient_only no_leave_at_door";
         bool signature = true;
         bool identity = true;
-        std::vector<std::pair<std::string, std::string>> items;  ///< name, amount
+        std::vector<std::pair<std::string, std::string>> items{};  ///< name, amount
     };
 
     struct Shipment {
@@ -172,9 +172,9 @@ struct ReportsFixture {
         std::string patient_ref = "pt-0001";
         std::string recipient = "受取 花子";
         std::string address = "東京都渋谷区神宮前1-1-1";
-        std::string time_slot;
+        std::string time_slot{};
         std::string ship_date = "2026-10-15";
-        std::optional<std::int64_t> cash_on_delivery;
+        std::optional<std::int64_t> cash_on_delivery{};
         std::vector<Parcel> parcels{Parcel{}};
     };
 

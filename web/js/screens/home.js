@@ -4,10 +4,11 @@ import { flashNotice, heading } from './common.js';
 
 const kFunctions = [
   { title: '受付キュー', text: 'FAX・電子処方箋・医療機関 API・来局の処方箋を一つの列で受け付けます。', href: '/prescriptions', roles: ['pharmacist', 'clerk'] },
-  { title: '原本管理', text: 'FAX で受けた処方箋の原本の到着を確認し、照合します。' },
-  { title: '服薬指導', text: 'オンライン服薬指導の予約と記録。' },
-  { title: '配送', text: '配送ラベル、受け渡しと受領確認。' },
-  { title: '帳票', text: '日報・月報などの帳票を PDF / CSV で出力します。' },
+  { title: '原本管理', text: 'FAX で受けた処方箋の原本の到着を確認し、照合します。', href: '/originals', roles: ['pharmacist', 'clerk'] },
+  { title: '服薬指導', text: 'オンライン服薬指導の予約と記録。', href: '/guidance', roles: ['pharmacist', 'clerk'] },
+  { title: '配送', text: '配送ラベル、受け渡しと受領確認。', href: '/dispatch', roles: ['pharmacist', 'clerk'] },
+  { title: '配達', text: '荷物番号を読み取り、持ち出し・受け渡し（署名）・配達できなかったことを記録します。', href: '/delivery', roles: ['delivery'] },
+  { title: '帳票', text: '日報・月報などの帳票を PDF / CSV で出力します。', href: '/reports', roles: ['pharmacist', 'admin'] },
   { title: '管理', text: '利用者、API クライアント、監査ログの検証。', href: '/admin/users', role: 'admin' },
 ];
 
