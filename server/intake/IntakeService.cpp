@@ -6,6 +6,7 @@
 #include "core/Error.h"
 #include "core/TokyoTime.h"
 #include "intake/MatchKeys.h"
+#include "intake/StaffRoles.h"
 #include "jahis/JahisParser.h"
 #include "workflow/PrescriptionLifecycle.h"
 #include "workflow/PrescriptionState.h"
@@ -26,26 +27,12 @@ Error notFound() {
 void deriveFromContent(PrescriptionRecord& r) {
     if (!r.content) return;
     const auto& rx = *r.content;
-    const auto& inst = rx.institution;
-    r.institution_code = inst.prefecture.size() == 2 && inst.code_type && inst.code.size() == 7
-                             ? inst.prefecture + std::to_string(*inst.code_type) + inst.code
-                             : inst.code;
+    r.institution_code = institutionCodeOf(rx);
     r.prescription_number = rx.prescription_number;
     r.issue_date = rx.issue_date ? formatDate(*rx.issue_date) : "";
     r.patient_ref = patientRef(rx);
     r.patient_name = rx.patient.kanji.empty() ? rx.patient.kana : rx.patient.kanji;
     r.match_key = matchKey(rx);
-}
-
-std::optional<workflow::StaffRole> staffRoleOf(const auth::Principal& p) {
-    if (!p.isUser() || !p.role) return std::nullopt;
-    switch (*p.role) {
-        case auth::Role::Pharmacist: return workflow::StaffRole::Pharmacist;
-        case auth::Role::Clerk: return workflow::StaffRole::Clerk;
-        case auth::Role::Delivery: return workflow::StaffRole::Delivery;
-        case auth::Role::Admin: return std::nullopt;
-    }
-    return std::nullopt;
 }
 
 bool unresolvedError(const PrescriptionRecord& r) {

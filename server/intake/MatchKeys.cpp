@@ -34,6 +34,13 @@ std::string matchKey(const prescription::Prescription& rx) {
                                     "|" + items);
 }
 
+std::string institutionCodeOf(const prescription::Prescription& rx) {
+    const auto& inst = rx.institution;
+    return inst.prefecture.size() == 2 && inst.code_type && inst.code.size() == 7
+               ? inst.prefecture + std::to_string(*inst.code_type) + inst.code
+               : inst.code;
+}
+
 std::string normalizeFaxNumber(std::string_view number) {
     std::string digits;
     for (char c : number)

@@ -17,6 +17,10 @@ std::string patientRef(const prescription::Prescription& rx);
 /// item's code and amount. "" when there is not enough to match on.
 std::string matchKey(const prescription::Prescription& rx);
 
+/// The institution code as the clinic registry keeps it: the 10-digit form (prefecture +
+/// code type + 7-digit code) when the prescription has all three, else the code as printed.
+std::string institutionCodeOf(const prescription::Prescription& rx);
+
 /// Digits only ("03-1234-5678" → "0312345678"); how fax numbers are compared.
 std::string normalizeFaxNumber(std::string_view number);
 

@@ -5,6 +5,7 @@
 #include "core/Error.h"
 #include "core/TokyoTime.h"
 #include "intake/MatchKeys.h"
+#include "intake/StaffRoles.h"
 #include "jahis/JahisParser.h"
 #include "originals/PatientInitials.h"
 #include "workflow/BusinessCalendar.h"
@@ -30,23 +31,8 @@ Error notFound() {
     return Error(ErrorKind::NotFound, "prescription_not_found", "処方箋が見つかりません");
 }
 
-std::optional<workflow::StaffRole> staffRoleOf(const auth::Principal& p) {
-    if (!p.isUser() || !p.role) return std::nullopt;
-    switch (*p.role) {
-        case auth::Role::Pharmacist:
-            return workflow::StaffRole::Pharmacist;
-        case auth::Role::Clerk:
-            return workflow::StaffRole::Clerk;
-        case auth::Role::Delivery:
-            return workflow::StaffRole::Delivery;
-        case auth::Role::Admin:
-            return std::nullopt;
-    }
-    return std::nullopt;
-}
-
 workflow::StaffRole requireStaffRole(const auth::Caller& caller) {
-    auto role = staffRoleOf(caller.principal);
+    auto role = intake::staffRoleOf(caller.principal);
     if (!role) throw Error(ErrorKind::Forbidden, "forbidden", "この操作を行う権限がありません");
     return *role;
 }
@@ -58,14 +44,6 @@ OriginalState currentState(const PrescriptionRecord& r) {
     auto state = workflow::parseOriginalState(*r.original_state);
     if (!state) throw Error(ErrorKind::Internal, "bad_state", "原本の状態が不正です");
     return *state;
-}
-
-// The institution code as intake stores it (10 digits when the parts are complete).
-std::string institutionCodeOf(const prescription::Prescription& rx) {
-    const auto& inst = rx.institution;
-    return inst.prefecture.size() == 2 && inst.code_type && inst.code.size() == 7
-               ? inst.prefecture + std::to_string(*inst.code_type) + inst.code
-               : inst.code;
 }
 
 bool hasOriginalPages(const PrescriptionRecord& r) {
@@ -393,7 +371,7 @@ OrphanOutcome OriginalsService::receiveOriginal(std::string_view bytes,
         if (original.content) {
             const auto& rx = *original.content;
             orphan.content = rx;
-            orphan.institution_code = institutionCodeOf(rx);
+            orphan.institution_code = intake::institutionCodeOf(rx);
             orphan.prescription_number = rx.prescription_number;
             orphan.issue_date = rx.issue_date ? formatDate(*rx.issue_date) : "";
             orphan.patient_ref = intake::patientRef(rx);

@@ -1,4 +1,5 @@
 #include "store/SqliteOriginalRepository.h"
+#include "store/SqliteValues.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
@@ -21,26 +22,6 @@ using originals::InquiryRecord;
 using originals::OrphanOriginal;
 using originals::ReconciliationRecord;
 
-void bindText(SQLite::Statement& q, int i, const std::string& s) {
-    if (s.empty())
-        q.bind(i);
-    else
-        q.bind(i, s);
-}
-template <typename T>
-void bindOptional(SQLite::Statement& q, int i, const std::optional<T>& v) {
-    if (v)
-        q.bind(i, *v);
-    else
-        q.bind(i);
-}
-std::string text(SQLite::Statement& q, int i) {
-    return q.getColumn(i).isNull() ? "" : q.getColumn(i).getString();
-}
-std::optional<std::int64_t> optionalInt(SQLite::Statement& q, int i) {
-    if (q.getColumn(i).isNull()) return std::nullopt;
-    return q.getColumn(i).getInt64();
-}
 
 const char* kindName(workflow::DifferenceKind kind) {
     switch (kind) {

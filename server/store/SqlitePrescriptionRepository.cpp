@@ -1,4 +1,5 @@
 #include "store/SqlitePrescriptionRepository.h"
+#include "store/SqliteValues.h"
 
 #include <SQLiteCpp/Statement.h>
 
@@ -21,30 +22,6 @@ constexpr const char* kColumns =
     "misdirected_at, dispensed_on, completed_at, updated_at, dispensing_result_id, "
     "dispensing_result_at";
 
-void bindText(SQLite::Statement& q, int i, const std::string& s) {
-    if (s.empty()) q.bind(i);
-    else q.bind(i, s);
-}
-template <typename T>
-void bindOptional(SQLite::Statement& q, int i, const std::optional<T>& v) {
-    if (v) q.bind(i, *v);
-    else q.bind(i);
-}
-void bindBool(SQLite::Statement& q, int i, const std::optional<bool>& v) {
-    if (v) q.bind(i, *v ? 1 : 0);
-    else q.bind(i);
-}
-std::string text(SQLite::Statement& q, int i) {
-    return q.getColumn(i).isNull() ? "" : q.getColumn(i).getString();
-}
-std::optional<std::int64_t> optionalInt(SQLite::Statement& q, int i) {
-    if (q.getColumn(i).isNull()) return std::nullopt;
-    return q.getColumn(i).getInt64();
-}
-std::optional<std::string> optionalText(SQLite::Statement& q, int i) {
-    if (q.getColumn(i).isNull()) return std::nullopt;
-    return q.getColumn(i).getString();
-}
 
 std::string contentText(const PrescriptionRecord& r) {
     return r.content ? jahis::JahisWriter::write(*r.content) : "";

@@ -134,12 +134,12 @@ test('counter terminal UI', { timeout: 540_000 }, async (t) => {
     assert.equal(await nav.getByRole('link', { name: '原本管理' }).isVisible(), false);
     // 服薬指導 and 配送 are for pharmacists and clerks, 配達 for delivery staff.
     for (const other of ['服薬指導', '配送', '配達']) assert.equal(await nav.getByRole('link', { name: other, exact: true }).isVisible(), false);
-    assert.equal(await nav.getByRole('link', { name: '管理' }).isVisible(), true);
+    assert.equal(await nav.getByRole('link', { name: '管理', exact: true }).isVisible(), true);
     await shot(page, '03-home-admin');
   });
 
   await step('creating a pharmacist shows the one-time credentials once', async () => {
-    await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '管理' }).click();
+    await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '管理', exact: true }).click();
     await onScreen(page, '/admin/users', '管理');
     await page.getByLabel('ログイン名').fill('yamada');
     await page.getByLabel('表示名').fill('山田 花子');
@@ -192,7 +192,7 @@ test('counter terminal UI', { timeout: 540_000 }, async (t) => {
     assert.equal(await pharmacistPage.locator('#user-role').innerText(), '薬剤師');
     assert.equal(await pharmacistPage.locator('#user-name').innerText(), '山田 花子');
     const nav = pharmacistPage.getByRole('navigation', { name: 'メインメニュー' });
-    assert.equal(await nav.getByRole('link', { name: '管理' }).count(), 0);
+    assert.equal(await nav.getByRole('link', { name: '管理', exact: true }).count(), 0);
     await pharmacistPage.goto('/admin/users');
     await onScreen(pharmacistPage, '/admin/users', '権限がありません');
   });
@@ -336,9 +336,12 @@ test('counter terminal UI', { timeout: 540_000 }, async (t) => {
     const next = await page.evaluate(() => {
       const el = document.activeElement;
       const style = getComputedStyle(el);
-      return { href: el.getAttribute('href'), outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+      const first = document.querySelector('main a.card-link');
+      return { href: el.getAttribute('href'), first: first && first.getAttribute('href'), outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
     });
-    assert.equal(next.href, '/admin/users');
+    // The admin's first card (帳票, then 管理): whichever comes first on the screen.
+    assert.ok(next.href && ['/reports', '/admin/users'].includes(next.href), `the first function: ${next.href}`);
+    assert.equal(next.href, next.first);
     assert.equal(next.outline, 'solid', 'focus is visible');
     assert.ok(next.width >= 2, `focus ring is ${next.width}px`);
   });
@@ -361,7 +364,7 @@ test('counter terminal UI', { timeout: 540_000 }, async (t) => {
     await onScreen(idlePage, '/login', 'ログイン');
     await fillLogin(idlePage, admin.login, admin.password, await freshCode(admin.login2, admin.secret));
     await onScreen(idlePage, '/', 'ホーム');
-    await idlePage.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '管理' }).click();
+    await idlePage.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '管理', exact: true }).click();
     await onScreen(idlePage, '/admin/users', '管理');
     await idlePage.locator('tr[data-login="admin"]').waitFor();
     // A second tab of the same browser, left alone.

@@ -23,7 +23,7 @@ TEST(DataAccess, AClinicCannotReachAnotherClinicsPrescriptionByAnyRoute) {
     TestClient same_institution = f.server.apiClient(auth::ClientKind::Clinic, "1311234567");
     for (TestClient* c : {&other, &same_institution}) {
         EXPECT_EQ(c->get("/api/v1/prescriptions/" + id).status, 404) << "not even its existence";
-        for (const std::string& path : {"/api/v1/prescriptions", "/api/v1/prescriptions/" + id + "/timeline",
+        for (const std::string& path : std::vector<std::string>{"/api/v1/prescriptions", "/api/v1/prescriptions/" + id + "/timeline",
                                         "/api/v1/prescriptions/" + id + "/pages/fax/1",
                                         "/api/v1/prescriptions/" + id + "/original"}) {
             int status = c->get(path).status;

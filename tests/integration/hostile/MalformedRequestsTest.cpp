@@ -3,6 +3,7 @@
 // injection, huge numbers, deep nesting, broken HTTP framing. Every one must end in a clean
 // 4xx (or, for broken framing, a closed connection), with nothing stored, nothing reflected
 // and the server healthy afterwards.
+#include <Poco/URI.h>
 #include <gtest/gtest.h>
 
 #include <functional>
@@ -18,12 +19,16 @@ namespace {
 enum class Who { Anonymous, Clerk, Pharmacist, Admin, Delivery, Clinic, Gateway };
 
 struct Case {
+    Case(std::string name_, Who who_, std::string method_, std::string path_, std::string body_,
+         std::string content_type_ = "application/json", std::map<std::string, std::string> headers_ = {})
+        : name(std::move(name_)), who(who_), method(std::move(method_)), path(std::move(path_)),
+          body(std::move(body_)), content_type(std::move(content_type_)), headers(std::move(headers_)) {}
     std::string name;
     Who who;
     std::string method;
     std::string path;
     std::string body;
-    std::string content_type = "application/json";
+    std::string content_type;
     std::map<std::string, std::string> headers;
 };
 
@@ -124,7 +129,7 @@ TEST(MalformedRequests, EveryOneIsACleanRefusalWithNothingStoredAndTheServerHeal
             std::string encoded;
             Poco::URI::encode(inj, "&=+?#%/", encoded);
             cases.push_back({std::string("query ") + param + " " + inj, Who::Pharmacist, "GET",
-                             "/api/v1/prescriptions?" + param + "=" + encoded, ""});
+                             std::string("/api/v1/prescriptions?") + param + "=" + encoded, ""});
         }
     for (const auto& inj : kHtmlInjection) {
         std::string encoded;
@@ -406,7 +411,7 @@ TEST(MalformedRequests, MarkupInFreeTextComesBackJsonEscaped) {
     Response created = f.clinic.post("/api/v1/prescriptions", http::toJson(*o));
     ASSERT_EQ(created.status, 201) << created.body;
     TestClient pharmacist = f.server.loggedIn(f.pharmacist);
-    for (const std::string& path : {"/api/v1/prescriptions/" + std::to_string(created.json()->getValue<int>("id")),
+    for (const std::string& path : std::vector<std::string>{"/api/v1/prescriptions/" + std::to_string(created.json()->getValue<int>("id")),
                                     std::string("/api/v1/prescriptions")}) {
         Response r = pharmacist.get(path);
         ASSERT_EQ(r.status, 200);
