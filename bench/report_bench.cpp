@@ -54,14 +54,18 @@ const char* kControlledJahis =
 
 void seed(SQLite::Database& db, int prescriptions, std::int64_t year_start) {
     SQLite::Transaction tx(db);
-    db.exec("INSERT INTO users (id, login, display_name, role, password_hash, created_at) "
-            "VALUES (1, 'bench', 'ベンチ 薬剤師', 'pharmacist', 'x', 0)");
-    db.exec("INSERT INTO clinics (id, institution_code, name, original_deadline_days, created_at) "
-            "VALUES (1, '1311111111', 'ベンチ医院', 14, 0)");
-    db.exec("INSERT INTO drug_master VALUES ('610000001', 'アムロジピン錠５ｍｇ', 'ｱﾑﾛ', '錠', 0, "
-            "NULL), ('610000002', 'モルヒネ塩酸塩錠１０ｍｇ', 'ﾓﾙﾋﾈ', '錠', 1, NULL)");
-    db.exec("INSERT INTO drug_imports (data_set, imported_at, source_name, actor, accepted, "
-            "rejected) VALUES ('claims_master', 0, 'bench', 'bench', 2, 0)");
+    db.exec(
+        "INSERT INTO users (id, login, display_name, role, password_hash, created_at) "
+        "VALUES (1, 'bench', 'ベンチ 薬剤師', 'pharmacist', 'x', 0)");
+    db.exec(
+        "INSERT INTO clinics (id, institution_code, name, original_deadline_days, created_at) "
+        "VALUES (1, '1311111111', 'ベンチ医院', 14, 0)");
+    db.exec(
+        "INSERT INTO drug_master VALUES ('610000001', 'アムロジピン錠５ｍｇ', 'ｱﾑﾛ', '錠', 0, "
+        "NULL), ('610000002', 'モルヒネ塩酸塩錠１０ｍｇ', 'ﾓﾙﾋﾈ', '錠', 1, NULL)");
+    db.exec(
+        "INSERT INTO drug_imports (data_set, imported_at, source_name, actor, accepted, "
+        "rejected) VALUES ('claims_master', 0, 'bench', 'bench', 2, 0)");
     SQLite::Statement rx(db,
                          "INSERT INTO prescriptions (id, channel, status, original_state, "
                          "content_jahis, patient_ref, patient_name, clinic_id, received_at, "
@@ -108,8 +112,14 @@ void seed(SQLite::Database& db, int prescriptions, std::int64_t year_start) {
         const std::string day = formatDate(tokyoDate(fromUnixSeconds(at)));
         const bool controlled = i % 50 == 0;
         rx.bind(1, i);
-        if (i % 30 == 0) rx.bind(2, "awaiting"); else rx.bind(2, "matched");
-        if (controlled) rx.bind(3, kControlledJahis); else rx.bind(3);
+        if (i % 30 == 0)
+            rx.bind(2, "awaiting");
+        else
+            rx.bind(2, "matched");
+        if (controlled)
+            rx.bind(3, kControlledJahis);
+        else
+            rx.bind(3);
         rx.bind(4, patient);
         rx.bind(5, at);
         rx.bind(6, day);
@@ -153,12 +163,14 @@ void seed(SQLite::Database& db, int prescriptions, std::int64_t year_start) {
             run(audit);
         }
     }
+    // The audit log continues after the seeded rows (the chain itself is not verified here).
+    db.exec("INSERT INTO audit_chain_head (id, seq, hash) SELECT 1, MAX(seq), '' FROM audit_log");
     tx.commit();
 }
 
 }  // namespace
 
-int main(int argc, char** argv) {
+static int runBench(int argc, char** argv) {
     std::string dir;
     int prescriptions = 100000;
     for (int i = 1; i + 1 < argc; i += 2) {
@@ -173,16 +185,17 @@ int main(int argc, char** argv) {
     std::filesystem::remove_all(dir);
     const Date first{std::chrono::year{2025}, std::chrono::month{1}, std::chrono::day{1}};
     const Date last{std::chrono::year{2025}, std::chrono::month{12}, std::chrono::day{31}};
-    FixedClock clock(tokyoTime(Date{std::chrono::year{2026}, std::chrono::month{1},
-                                    std::chrono::day{10}}));
+    FixedClock clock(
+        tokyoTime(Date{std::chrono::year{2026}, std::chrono::month{1}, std::chrono::day{10}}));
     app::Settings settings;
     settings.data_dir = dir;
     settings.durability = store::Durability::Normal;
     app::Services services(settings, clock);
     {
         SQLite::Database db(settings.databasePath(), SQLite::OPEN_READWRITE);
-        std::cout << "seed_ms=" << millis([&] { seed(db, prescriptions, unixSeconds(tokyoTime(first))); })
-                  << "\n";
+        std::cout << "seed_ms=" << millis([&] {
+            seed(db, prescriptions, unixSeconds(tokyoTime(first)));
+        }) << "\n";
         db.exec("ANALYZE");
     }
     const auth::Caller caller{auth::Principal::system("bench"), "local"};
@@ -224,10 +237,20 @@ int main(int argc, char** argv) {
     // Baseline: the same year without the report indexes.
     {
         SQLite::Database db(settings.databasePath(), SQLite::OPEN_READWRITE);
-        db.exec("DROP INDEX guidance_records_by_started; DROP INDEX parcel_events_by_kind_at; "
-                "ANALYZE");
+        db.exec(
+            "DROP INDEX guidance_records_by_started; DROP INDEX parcel_events_by_kind_at; "
+            "ANALYZE");
     }
     time("noindex_guidance_records", year("guidance-records"));
     time("noindex_controlled_handovers", year("controlled-handovers"));
     return 0;
+}
+
+int main(int argc, char** argv) {
+    try {
+        return runBench(argc, argv);
+    } catch (const std::exception& e) {
+        std::cerr << "bench_reports: " << e.what() << "\n";
+        return 1;
+    }
 }

@@ -233,7 +233,8 @@ test('counter terminal intake: queue and prescription', { timeout: 540_000 }, as
     assert.equal(await page.locator('[data-marker="needs-entry"]').count(), 0, 'no longer needs entry');
     assert.equal(await page.locator('[data-finding][data-code="qr_no_symbols"]').count(), 0, 'the checks ran again');
     assert.match(await page.locator('#rx-timeline').innerText(), /内容の入力・修正/);
-    assert.match(await page.locator('#announcer').innerText(), /保存しました/);
+    // announce() speaks 50 ms later (a fresh text node makes screen readers repeat a message).
+    await page.waitForFunction(() => /保存しました/.test(document.getElementById('announcer').textContent));
     // The page beside the data it was read into.
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, '21-prescription-detail');

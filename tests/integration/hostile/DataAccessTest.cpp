@@ -47,8 +47,7 @@ TEST(DataAccess, DeliveryStaffCannotReadPrescriptions) {
     HostileFixture f;
     const std::string id = std::to_string(f.seeded_id);
     TestClient delivery = f.server.loggedIn(f.delivery);
-    for (const std::string& path :
-         {"/api/v1/prescriptions", "/api/v1/prescriptions/" + id, "/api/v1/prescriptions/" + id + "/timeline",
+    for (const std::string& path : std::vector<std::string>{"/api/v1/prescriptions", "/api/v1/prescriptions/" + id, "/api/v1/prescriptions/" + id + "/timeline",
           "/api/v1/prescriptions/" + id + "/pages/fax/1", "/api/v1/prescriptions/" + id + "/pages/fax/1/preview",
           "/api/v1/prescriptions/" + id + "/original", "/api/v1/originals/outstanding", "/api/v1/users",
           "/api/v1/audit/verification", "/api/v1/guidance/appointments"}) {
@@ -66,7 +65,7 @@ TEST(DataAccess, ADisabledUserIsOutAtOnceOnEverySession) {
     TestClient second = f.server.loggedIn(f.clerk);
     ASSERT_EQ(first.get("/api/v1/prescriptions").status, 200);
     TestClient admin = f.server.loggedIn(f.admin);
-    ASSERT_EQ(admin.post("/api/v1/users/" + f.clerk.login + "/disable").status, 200);
+    ASSERT_EQ(admin.post("/api/v1/users/" + f.clerk.login + "/disable").status, 204);
     for (TestClient* c : {&first, &second}) {
         EXPECT_EQ(c->get("/api/v1/prescriptions").status, 401);
         EXPECT_EQ(c->post("/api/v1/prescriptions/1/actions/verify").status, 401);

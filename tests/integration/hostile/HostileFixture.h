@@ -1,7 +1,14 @@
 #pragma once
 
-#include <Poco/Net/SecureStreamSocket.h>
-#include <Poco/Net/SocketAddress.h>
+#include <Poco/JSON/Parser.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <openssl/ssl.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <csignal>
 
 #include <SQLiteCpp/Database.h>
 
@@ -14,6 +21,67 @@
 #include "prescription_json/PrescriptionJson.h"
 
 namespace rxdesk::testing {
+
+/// A raw TLS connection (OpenSSL directly, no HTTP client in between) for sending bytes no
+/// HTTP client would send, one at a time if need be.
+class RawTls {
+public:
+    explicit RawTls(int port) {
+        ctx_ = SSL_CTX_new(TLS_client_method());
+        SSL_CTX_set_verify(ctx_, SSL_VERIFY_NONE, nullptr);
+        fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_port = htons(std::uint16_t(port));
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (::connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) throw std::runtime_error("connect");
+        ssl_ = SSL_new(ctx_);
+        SSL_set_fd(ssl_, fd_);
+        if (SSL_connect(ssl_) != 1) throw std::runtime_error("TLS handshake");
+    }
+    ~RawTls() {
+        SSL_free(ssl_);
+        ::close(fd_);
+        SSL_CTX_free(ctx_);
+    }
+    /// False when the server has closed the connection.
+    bool send(std::string_view bytes) {
+        ::signal(SIGPIPE, SIG_IGN);
+        size_t sent = 0;
+        while (sent < bytes.size()) {
+            int n = SSL_write(ssl_, bytes.data() + sent, int(std::min<size_t>(bytes.size() - sent, 16384)));
+            if (n <= 0) return false;
+            sent += size_t(n);
+        }
+        return true;
+    }
+    enum class Read { Data, Closed, Nothing };
+    /// Waits up to `timeout` for bytes (appended to `out`).
+    Read read(std::string& out, std::chrono::milliseconds timeout) {
+        auto deadline = std::chrono::steady_clock::now() + timeout;
+        for (;;) {
+            if (SSL_pending(ssl_) == 0) {
+                auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+                pollfd p{fd_, POLLIN, 0};
+                if (left.count() <= 0 || ::poll(&p, 1, int(left.count())) == 0) return Read::Nothing;
+            }
+            char buffer[8192];
+            int n = SSL_read(ssl_, buffer, sizeof buffer);
+            if (n > 0) {
+                out.append(buffer, size_t(n));
+                return Read::Data;
+            }
+            int err = SSL_get_error(ssl_, n);
+            if (err == SSL_ERROR_WANT_READ) continue;  // e.g. a TLS 1.3 session ticket: no data yet
+            return Read::Closed;
+        }
+    }
+
+private:
+    SSL_CTX* ctx_ = nullptr;
+    SSL* ssl_ = nullptr;
+    int fd_ = -1;
+};
 
 /// What came back on a raw connection: the status of the first answer, or 0 when the
 /// server closed (or stayed silent until the timeout) without answering.
@@ -28,36 +96,23 @@ struct RawAnswer {
 inline RawAnswer sendRaw(int port, const std::string& bytes,
                          std::chrono::seconds timeout = std::chrono::seconds(10)) {
     RawAnswer answer;
-    Poco::Net::SecureStreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", Poco::UInt16(port)),
-                                         insecureClientContext());
-    socket.setReceiveTimeout(Poco::Timespan(long(timeout.count()), 0));
-    try {
-        size_t sent = 0;
-        while (sent < bytes.size()) {
-            int n = socket.sendBytes(bytes.data() + sent, int(std::min<size_t>(bytes.size() - sent, 16384)));
-            if (n <= 0) break;
-            sent += size_t(n);
+    RawTls tls(port);
+    tls.send(bytes);  // the server may refuse and close before everything is sent
+    auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (answer.text.find("\r\n\r\n") == std::string::npos) {
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        if (left.count() <= 0) break;
+        auto r = tls.read(answer.text, left);
+        if (r == RawTls::Read::Closed) {
+            answer.closed = true;
+            break;
         }
-    } catch (const Poco::Exception&) {
-        // The server may refuse and close before everything is sent; read what it said.
-    }
-    char buffer[8192];
-    try {
-        for (;;) {
-            int n = socket.receiveBytes(buffer, sizeof buffer);
-            if (n <= 0) {
-                answer.closed = true;
-                break;
-            }
-            answer.text.append(buffer, size_t(n));
-            if (answer.text.find("\r\n\r\n") != std::string::npos) break;
-        }
-    } catch (const Poco::TimeoutException&) {
-    } catch (const Poco::Exception&) {
-        answer.closed = true;
+        if (r == RawTls::Read::Nothing) break;
     }
     if (answer.text.rfind("HTTP/1.", 0) == 0 && answer.text.size() >= 12)
         answer.status = std::atoi(answer.text.substr(9, 3).c_str());
+    else if (answer.text.size() >= 12 && answer.text.find(" ") != std::string::npos)
+        answer.status = std::atoi(answer.text.substr(answer.text.find(' ') + 1, 3).c_str());
     return answer;
 }
 
@@ -79,10 +134,11 @@ struct HostileFixture : IntakeFixture {
         return http::toJson(*submissionObject(reference));
     }
     Poco::JSON::Object::Ptr submissionObject(const std::string& reference) {
-        Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
-        o->set("client_reference", reference);
-        o->set("prescription", prescription_json::encodePrescription(prescription()));
-        return o;
+        Poco::JSON::Object o;
+        o.set("client_reference", reference);
+        o.set("prescription", prescription_json::encodePrescription(prescription()));
+        // Through text, so that every nested object is a Ptr that tests can edit in place.
+        return Poco::JSON::Parser().parse(http::toJson(o)).extract<Poco::JSON::Object::Ptr>();
     }
 
     /// Rows per table, except the tables a refused request legitimately writes: the audit

@@ -27,35 +27,26 @@ TestServerOptions lowTimeouts(int threads = 8) {
     return o;
 }
 
-/// A connection that sends `request` one byte per kByteInterval.
+/// A connection that sends `request` one byte per step.
 class Trickle {
 public:
-    Trickle(int port, std::string request)
-        : socket_(Poco::Net::SocketAddress("127.0.0.1", Poco::UInt16(port)), insecureClientContext()),
-          request_(std::move(request)) {}
+    Trickle(int port, std::string request) : tls_(port), request_(std::move(request)) {}
 
     /// Sends the next byte; false once the server has closed the connection or answered.
     bool step() {
         if (closed_) return false;
-        try {
-            if (socket_.poll(Poco::Timespan(0), Poco::Net::Socket::SELECT_READ)) {
-                char buffer[1024];
-                int n = socket_.receiveBytes(buffer, sizeof buffer);
-                answer_.append(buffer, size_t(std::max(n, 0)));
-                closed_ = true;
-                return false;
-            }
-            if (sent_ < request_.size()) socket_.sendBytes(&request_[sent_++], 1);
-        } catch (const Poco::Exception&) {
+        if (tls_.read(answer_, std::chrono::milliseconds(20)) != RawTls::Read::Nothing) {
             closed_ = true;
+            return false;
         }
+        if (sent_ < request_.size() && !tls_.send(std::string_view(request_).substr(sent_++, 1))) closed_ = true;
         return !closed_;
     }
     size_t sent() const { return sent_; }
     const std::string& answer() const { return answer_; }
 
 private:
-    Poco::Net::SecureStreamSocket socket_;
+    RawTls tls_;
     std::string request_;
     size_t sent_ = 0;
     bool closed_ = false;

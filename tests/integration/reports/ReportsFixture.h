@@ -209,12 +209,11 @@ struct ReportsFixture {
                                  "b2_handling, b2_remarks) VALUES (?, ?, ?, ?, 'room', ?, ?, ?, "
                                  "'', '', '')");
             ++seq;
-            char number[13];
-            std::snprintf(number, sizeof number, "%012lld",
-                          static_cast<long long>(900000000000LL + shipment_id * 10 + seq));
+            // 12 digits, unique per parcel (no check digit needed: reports never scan it).
+            const std::string number = std::to_string(900000000000LL + shipment_id * 10 + seq);
             pq.bind(1, shipment_id);
             pq.bind(2, seq);
-            pq.bind(3, std::string(number));
+            pq.bind(3, number);
             pq.bind(4, p.method);
             pq.bind(5, p.signature ? 1 : 0);
             pq.bind(6, p.identity ? 1 : 0);
