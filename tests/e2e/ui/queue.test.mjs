@@ -331,7 +331,8 @@ test('counter terminal intake: queue and prescription', { timeout: 540_000 }, as
     ids.scan = Number(new URL(page.url()).pathname.split('/').pop());
     await onScreen(page, `/prescriptions/${ids.scan}`, `処方箋 #${ids.scan}`);
     assert.match(await page.locator('main .notice-success').innerText(), /QR コードを読み取れなかったため、内容を入力してください/);
-    assert.match(await page.locator('.rx-summary').innerText(), /窓口持参/);
+    // The summary fills in when the prescription has loaded, after the heading is shown.
+    await page.locator('.rx-summary', { hasText: '窓口持参' }).waitFor();
     await page.locator('canvas.page-canvas[data-zoom]').waitFor();
   });
 

@@ -8,6 +8,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <csignal>
 
 #include <SQLiteCpp/Database.h>
@@ -38,6 +39,10 @@ public:
         ssl_ = SSL_new(ctx_);
         SSL_set_fd(ssl_, fd_);
         if (SSL_connect(ssl_) != 1) throw std::runtime_error("TLS handshake");
+        // SSL_read must never block past a deadline (a TLS 1.3 session ticket makes the socket
+        // readable with no application data behind it).
+        timeval tv{0, 50000};
+        ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
     }
     ~RawTls() {
         SSL_free(ssl_);
@@ -72,7 +77,10 @@ public:
                 return Read::Data;
             }
             int err = SSL_get_error(ssl_, n);
-            if (err == SSL_ERROR_WANT_READ) continue;  // e.g. a TLS 1.3 session ticket: no data yet
+            if (err == SSL_ERROR_WANT_READ || (err == SSL_ERROR_SYSCALL && (errno == EAGAIN || errno == EWOULDBLOCK))) {
+                if (std::chrono::steady_clock::now() >= deadline) return Read::Nothing;
+                continue;  // e.g. a TLS 1.3 session ticket: no data yet
+            }
             return Read::Closed;
         }
     }
