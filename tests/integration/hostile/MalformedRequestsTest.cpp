@@ -238,7 +238,7 @@ TEST(MalformedRequests, EveryOneIsACleanRefusalWithNothingStoredAndTheServerHeal
     cases.push_back({"BOM then JSON", Who::Admin, "POST", "/api/v1/users", "\xef\xbb\xbf{\"login\":\"bom\",\"display_name\":\"x\",\"role\":\"clerk\"}"});
 
     // Oversize bodies, deep nesting.
-    cases.push_back({"users body 100 KB", Who::Admin, "POST", "/api/v1/users", std::string(100 * 1024, ' ')});
+    cases.push_back({"users body 5 KB (limit 4 KB)", Who::Admin, "POST", "/api/v1/users", std::string(5 * 1024, ' ')});
     cases.push_back({"session body 64 KB", Who::Anonymous, "POST", "/api/v1/session", "{\"login\":\"" + std::string(65536, 'a') + "\"}"});
     cases.push_back({"nesting 2,000 in users", Who::Admin, "POST", "/api/v1/users", std::string(2000, '[') + std::string(2000, ']')});
     cases.push_back({"nesting 20 in submission", Who::Clinic, "POST", "/api/v1/prescriptions",
@@ -323,7 +323,10 @@ TEST(MalformedRequests, EveryOneIsACleanRefusalWithNothingStoredAndTheServerHeal
 // Broken HTTP framing, sent byte for byte: a 4xx or a closed connection, never a hang or
 // a 5xx, and the server keeps serving.
 TEST(MalformedRequests, BrokenHttpFramingIsRefusedOrClosed) {
-    HostileFixture f;
+    // A request that never completes must be dropped by the request timeout (2 s here).
+    TestServerOptions options;
+    options.settings = [](app::Settings& s) { s.request_timeout_seconds = 2; s.keep_alive_seconds = 2; };
+    HostileFixture f(std::move(options));
     const std::string bearer = f.clinic.bearer;
     const std::string host = "Host: localhost\r\n";
     // tolerated: Poco's parser accepts the request as HTTP allows (a line without a colon is
