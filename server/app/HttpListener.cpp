@@ -11,6 +11,7 @@
 #include <mutex>
 
 #include "core/Error.h"
+#include "http/DeadlineConnectionFactory.h"
 #include "http/HandlerFactory.h"
 
 namespace rxdesk::app {
@@ -59,30 +60,57 @@ Poco::Net::Context::Ptr HttpListener::makeTlsContext(const Settings& s) const {
     }
 }
 
+HttpListener::Server HttpListener::makeServer(const Settings& settings,
+                                             const http::HttpDependencies& deps,
+                                             const Poco::Net::ServerSocket& socket) {
+    Server server;
+    server.factory = new http::HandlerFactory(deps, settings.web_root);
+    auto params = serverParams(settings);
+    server.tcp = std::make_unique<Poco::Net::TCPServer>(
+        new http::DeadlineConnectionFactory(params, Poco::Net::HTTPRequestHandlerFactory::Ptr(server.factory),
+                                            *deadlines_),
+        *pool_, socket,
+        params);
+    return server;
+}
+
 HttpListener::HttpListener(const Settings& settings, Services& services) {
     pool_ = std::make_unique<Poco::ThreadPool>(2, settings.threads + 2);
+    deadlines_ = std::make_unique<http::RequestDeadlines>(
+        std::chrono::seconds(settings.request_timeout_seconds));
     try {
         Poco::Net::SecureServerSocket https_socket(
             Poco::Net::SocketAddress(settings.bind_address, Poco::UInt16(settings.https_port)), 128,
             makeTlsContext(settings));
         https_port_ = https_socket.address().port();
         sockets_.push_back(https_socket);
-        https_ = std::make_unique<Poco::Net::HTTPServer>(
-            new http::HandlerFactory(services.httpDependencies(true), settings.web_root), *pool_, https_socket,
-            serverParams(settings));
+        servers_.push_back(makeServer(settings, services.httpDependencies(true), https_socket));
         if (settings.http_enabled) {
             // Plain HTTP never leaves the machine: it is bound to loopback whatever the config.
             Poco::Net::ServerSocket http_socket(
                 Poco::Net::SocketAddress("127.0.0.1", Poco::UInt16(settings.http_port)), 128);
             http_port_ = http_socket.address().port();
             sockets_.push_back(http_socket);
-            http_ = std::make_unique<Poco::Net::HTTPServer>(
-                new http::HandlerFactory(services.httpDependencies(false), settings.web_root), *pool_, http_socket,
-                serverParams(settings));
+            servers_.push_back(makeServer(settings, services.httpDependencies(false), http_socket));
         }
     } catch (const Poco::Net::NetException& e) {
         throw Error(ErrorKind::Storage, "bind_failed", "ポートを開けません: " + e.displayText());
     }
+}
+
+void HttpListener::stopAll(bool abort_current) {
+    // What HTTPServer::stopAll does: stop accepting, then tell the connections (they end
+    // after their current request, or at once when aborting).
+    for (auto& server : servers_) {
+        server.tcp->stop();
+        server.factory->notifyServerStopped(this, abort_current);
+    }
+}
+
+bool HttpListener::busy() const {
+    for (const auto& server : servers_)
+        if (server.tcp->currentConnections() > 0) return true;
+    return false;
 }
 
 HttpListener::~HttpListener() {
@@ -90,26 +118,18 @@ HttpListener::~HttpListener() {
 }
 
 void HttpListener::start() {
-    https_->start();
-    if (http_) http_->start();
+    for (auto& server : servers_) server.tcp->start();
     running_ = true;
 }
 
 void HttpListener::stop(int grace_seconds) {
     if (!running_) return;
     running_ = false;
-    https_->stopAll(false);
-    if (http_) http_->stopAll(false);
+    stopAll(false);
     for (auto& socket : sockets_) socket.close();
-    auto busy = [&] {
-        return https_->currentConnections() > 0 || (http_ && http_->currentConnections() > 0);
-    };
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(grace_seconds);
     while (busy() && std::chrono::steady_clock::now() < deadline) Poco::Thread::sleep(20);
-    if (busy()) {
-        https_->stopAll(true);
-        if (http_) http_->stopAll(true);
-    }
+    if (busy()) stopAll(true);
     pool_->joinAll();
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 
 #include <Poco/Net/Context.h>
-#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
+#include <Poco/Net/TCPServer.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/ThreadPool.h>
 
@@ -11,6 +12,8 @@
 
 #include "app/Services.h"
 #include "app/Settings.h"
+#include "http/HandlerFactory.h"
+#include "http/RequestDeadlines.h"
 
 namespace rxdesk::app {
 
@@ -38,8 +41,18 @@ private:
 
     std::unique_ptr<Poco::ThreadPool> pool_;
     std::vector<Poco::Net::ServerSocket> sockets_;  ///< closed on stop so nothing new queues
-    std::unique_ptr<Poco::Net::HTTPServer> https_;
-    std::unique_ptr<Poco::Net::HTTPServer> http_;
+    /// One HTTP server: Poco's TCP server with connections that enforce request deadlines.
+    struct Server {
+        Poco::SharedPtr<http::HandlerFactory> factory;
+        std::unique_ptr<Poco::Net::TCPServer> tcp;
+    };
+    Server makeServer(const Settings& settings, const http::HttpDependencies& deps,
+                      const Poco::Net::ServerSocket& socket);
+    void stopAll(bool abort_current);
+    bool busy() const;
+
+    std::unique_ptr<http::RequestDeadlines> deadlines_;
+    std::vector<Server> servers_;
     int https_port_ = 0;
     std::optional<int> http_port_;
     bool running_ = false;

@@ -15,6 +15,7 @@
 #include "crypto/RandomBytes.h"
 #include "http/AccessLog.h"
 #include "http/ErrorResponse.h"
+#include "http/RequestDeadlines.h"
 #include "http/SecurityHeaders.h"
 
 namespace rxdesk::http {
@@ -154,6 +155,7 @@ void ApiRequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
         authorize(principal, route, request, record.remote_addr);
         std::string body_text = readBody(request, route.max_body_bytes);
         body_read = true;
+        RequestDeadlines::requestRead();
         RequestContext ctx(request, route, std::move(match.params), std::move(principal),
                            record.remote_addr, std::move(body_text));
         std::string key = request.get("Idempotency-Key", "");
@@ -213,6 +215,7 @@ void ApiRequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
     } catch (...) {
         // The client went away; nothing more to do for it.
     }
+    RequestDeadlines::responseSent();
 
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -19,6 +19,12 @@ public:
     Poco::Net::HTTPRequestHandler* createRequestHandler(
         const Poco::Net::HTTPServerRequest& request) override;
 
+    /// Tells every connection the server stops: each ends after its current request, or at
+    /// once when `abort_current` (what Poco's HTTPServer::stopAll does).
+    void notifyServerStopped(const void* sender, bool abort_current) {
+        serverStopped(sender, abort_current);
+    }
+
 private:
     const HttpDependencies& deps_;
     std::string web_root_;

@@ -9,6 +9,7 @@
 
 #include "core/Error.h"
 #include "http/ErrorResponse.h"
+#include "http/RequestDeadlines.h"
 #include "http/SecurityHeaders.h"
 
 namespace fs = std::filesystem;
@@ -42,6 +43,7 @@ std::string StaticFileHandler::contentTypeFor(const std::string& path) {
 
 void StaticFileHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
                                       Poco::Net::HTTPServerResponse& response) {
+    RequestDeadlines::requestRead();
     try {
         addSecurityHeaders(response, https_);
         if (request.getMethod() != "GET" && request.getMethod() != "HEAD")
@@ -77,6 +79,7 @@ void StaticFileHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
     } catch (...) {
         sendError(response, Error(ErrorKind::Internal, "internal_error", "サーバー内部でエラーが発生しました"));
     }
+    RequestDeadlines::responseSent();
 }
 
 }  // namespace rxdesk::http

@@ -21,7 +21,9 @@ TEST(FuzzReplay, EveryCorpusInputRunsCleanly) {
         bytes << in.rdbuf();
         const std::string input = bytes.str();
         SCOPED_TRACE(entry.path().filename().string());
-        EXPECT_EQ(LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t*>(input.data()), input.size()), 0);
+        EXPECT_EQ(LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t*>(input.data()),
+                                         input.size()),
+                  0);
         ++inputs;
     }
     EXPECT_GT(inputs, 0) << "an empty corpus tests nothing";

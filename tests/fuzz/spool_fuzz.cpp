@@ -36,8 +36,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         size_t tab = line.find('\t');
         std::string name(line.substr(0, tab));
         std::string content(tab == std::string_view::npos ? "" : line.substr(tab + 1));
-        if (name.empty() || name.find('/') != std::string::npos || name.find('\0') != std::string::npos ||
-            name == "." || name == "..")
+        if (name.empty() || name.find('/') != std::string::npos ||
+            name.find('\0') != std::string::npos || name == "." || name == "..")
             continue;
         classifyName(name);
         sidecarName(name);
@@ -59,10 +59,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     int calls = 0;
     SpoolScanner scanner(settings, fs, [&](const SpoolFile& file) {
         switch (++calls % 4) {
-            case 0: return SpoolOutcome::accepted("1");
-            case 1: return SpoolOutcome::rejected("unsupported_media_type", "読めません");
-            case 2: return SpoolOutcome::retryLater("database_busy");
-            default: throw Error(ErrorKind::Storage, "disk_full", "full");
+            case 0:
+                return SpoolOutcome::accepted("1");
+            case 1:
+                return SpoolOutcome::rejected("unsupported_media_type", "読めません");
+            case 2:
+                return SpoolOutcome::retryLater("database_busy");
+            default:
+                throw Error(ErrorKind::Storage, "disk_full", "full");
         }
     });
     try {

@@ -34,7 +34,8 @@ public:
         if (failing_ || (countdown_ > 0 && --countdown_ == 0)) {
             failing_ = sticky_.load();
             ++failed_;
-            throw Error(ErrorKind::Storage, "disk_full", "ディスクの空きがないため保存できませんでした");
+            throw Error(ErrorKind::Storage, "disk_full",
+                        "ディスクの空きがないため保存できませんでした");
         }
         real_.writeAtomically(path, bytes);
     }

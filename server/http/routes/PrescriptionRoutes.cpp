@@ -8,6 +8,7 @@
 #include "http/RequestContext.h"
 #include "http/routes/PrescriptionViews.h"
 #include "prescription_json/PrescriptionJson.h"
+#include "workflow/PrescriptionState.h"
 
 namespace rxdesk::http {
 namespace {
@@ -26,7 +27,10 @@ intake::QueueFilter filterFrom(const RequestContext& ctx) {
         while (start <= status->size()) {
             size_t comma = status->find(',', start);
             if (comma == std::string::npos) comma = status->size();
-            f.statuses.push_back(status->substr(start, comma - start));
+            std::string one = status->substr(start, comma - start);
+            if (!workflow::parsePrescriptionState(one))
+                throw Error(ErrorKind::BadRequest, "invalid_field", "status が不正です", "status");
+            f.statuses.push_back(one);
             start = comma + 1;
         }
         f.include_misdirected = std::find(f.statuses.begin(), f.statuses.end(), "misdirected") != f.statuses.end();

@@ -17,8 +17,8 @@ using namespace rxdesk::testing;
 namespace {
 
 struct BlobFiles {
-    int complete = 0;     ///< named by their hash, content matching it
-    int other = 0;        ///< temporary or partial files, or content not matching the name
+    int complete = 0;  ///< named by their hash, content matching it
+    int other = 0;     ///< temporary or partial files, or content not matching the name
 };
 
 BlobFiles scanBlobs(const std::string& root) {
@@ -42,8 +42,10 @@ BlobFiles scanBlobs(const std::string& root) {
 int unreferencedBlobs(HostileFixture& f) {
     SQLite::Database raw(f.server.settings().databasePath(), SQLite::OPEN_READONLY);
     std::set<std::string> referenced;
-    for (const char* sql : {"SELECT source_sha256 FROM prescriptions WHERE source_sha256 IS NOT NULL",
-                            "SELECT blob_id FROM prescription_pages", "SELECT preview_blob_id FROM prescription_pages"}) {
+    for (const char* sql :
+         {"SELECT source_sha256 FROM prescriptions WHERE source_sha256 IS NOT NULL",
+          "SELECT blob_id FROM prescription_pages",
+          "SELECT preview_blob_id FROM prescription_pages"}) {
         try {
             SQLite::Statement q(raw, sql);
             while (q.executeStep()) referenced.insert(q.getColumn(0).getString());
@@ -52,7 +54,8 @@ int unreferencedBlobs(HostileFixture& f) {
     }
     int n = 0;
     std::error_code ec;
-    for (auto it = std::filesystem::recursive_directory_iterator(f.server.settings().blobRoot(), ec);
+    for (auto it =
+             std::filesystem::recursive_directory_iterator(f.server.settings().blobRoot(), ec);
          !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec))
         if (it->is_regular_file() && !referenced.count(it->path().filename().string())) ++n;
     return n;
@@ -61,7 +64,8 @@ int unreferencedBlobs(HostileFixture& f) {
 void setMaxPageCount(app::Services& services, const std::string& value) {
     services.database().withWriter([&](SQLite::Database& writer) {
         std::string count = value;
-        if (value == "current") count = std::to_string(writer.execAndGet("PRAGMA page_count").getInt());
+        if (value == "current")
+            count = std::to_string(writer.execAndGet("PRAGMA page_count").getInt());
         writer.exec("PRAGMA max_page_count = " + count);
         return 0;
     });
@@ -87,13 +91,15 @@ TEST(DiskFull, AFaxUploadFailsCleanlyWhicheverBlobWriteHitsTheFullDisk) {
         EXPECT_EQ(r.errorCode(), "disk_full");
         EXPECT_EQ(disk.failedWrites(), nth);
         EXPECT_EQ(f.rowCounts(), before) << "no prescription, page or audit-visible row";
-        EXPECT_EQ(scanBlobs(f.server.settings().blobRoot()).other, 0) << "no partial or temporary files";
+        EXPECT_EQ(scanBlobs(f.server.settings().blobRoot()).other, 0)
+            << "no partial or temporary files";
         EXPECT_EQ(clerk.get("/api/v1/prescriptions").status, 200) << "reads still served";
         EXPECT_EQ(clerk.get("/api/v1/prescriptions/" + std::to_string(f.seeded_id)).status, 200);
         EXPECT_EQ(f.server.client().get("/healthz").status, 200);
     }
     // Only complete, verified blobs from the failed attempts remain, named by nobody.
-    std::cout << "[ disk full ] unreferenced blobs after 3 failed uploads: " << unreferencedBlobs(f) << "\n";
+    std::cout << "[ disk full ] unreferenced blobs after 3 failed uploads: " << unreferencedBlobs(f)
+              << "\n";
 
     disk.heal();
     Response ok = f.sendFax(f.faxOf(f.prescription("RX-DF-2")));
@@ -135,7 +141,8 @@ TEST(DiskFull, ARowThatCannotBeWrittenFailsCleanlyAndTheRetrySucceeds) {
 
     int refused = 0;
     for (int i = 0; i < 20; ++i) {  // free pages inside the file may absorb the first few
-        Response r = f.clinic.post("/api/v1/prescriptions", f.submission("full-" + std::to_string(i)));
+        Response r =
+            f.clinic.post("/api/v1/prescriptions", f.submission("full-" + std::to_string(i)));
         if (r.status == 201) continue;
         EXPECT_EQ(r.status, 503) << r.body;
         EXPECT_EQ(r.errorCode(), "disk_full") << r.body;
@@ -155,5 +162,6 @@ TEST(DiskFull, ARowThatCannotBeWrittenFailsCleanlyAndTheRetrySucceeds) {
     EXPECT_EQ(retry.status, 201) << retry.body;
     EXPECT_EQ(f.sendFax(f.faxOf(f.prescription("RX-ROW-1"))).status, 201);
     EXPECT_GT(f.rowCounts().at("prescriptions"), before.at("prescriptions"));
-    EXPECT_FALSE(f.server.services().audit().verify().broken) << "the audit chain survived the failed writes";
+    EXPECT_FALSE(f.server.services().audit().verify().broken)
+        << "the audit chain survived the failed writes";
 }

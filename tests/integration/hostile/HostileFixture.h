@@ -1,6 +1,7 @@
 #pragma once
 
 #include <Poco/JSON/Parser.h>
+#include <SQLiteCpp/Database.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <openssl/ssl.h>
@@ -9,11 +10,8 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <csignal>
-
-#include <SQLiteCpp/Database.h>
-
 #include <chrono>
+#include <csignal>
 #include <map>
 #include <string>
 
@@ -35,7 +33,8 @@ public:
         addr.sin_family = AF_INET;
         addr.sin_port = htons(std::uint16_t(port));
         addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        if (::connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) throw std::runtime_error("connect");
+        if (::connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0)
+            throw std::runtime_error("connect");
         ssl_ = SSL_new(ctx_);
         SSL_set_fd(ssl_, fd_);
         if (SSL_connect(ssl_) != 1) throw std::runtime_error("TLS handshake");
@@ -54,7 +53,8 @@ public:
         ::signal(SIGPIPE, SIG_IGN);
         size_t sent = 0;
         while (sent < bytes.size()) {
-            int n = SSL_write(ssl_, bytes.data() + sent, int(std::min<size_t>(bytes.size() - sent, 16384)));
+            int n = SSL_write(ssl_, bytes.data() + sent,
+                              int(std::min<size_t>(bytes.size() - sent, 16384)));
             if (n <= 0) return false;
             sent += size_t(n);
         }
@@ -66,9 +66,11 @@ public:
         auto deadline = std::chrono::steady_clock::now() + timeout;
         for (;;) {
             if (SSL_pending(ssl_) == 0) {
-                auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+                auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                    deadline - std::chrono::steady_clock::now());
                 pollfd p{fd_, POLLIN, 0};
-                if (left.count() <= 0 || ::poll(&p, 1, int(left.count())) == 0) return Read::Nothing;
+                if (left.count() <= 0 || ::poll(&p, 1, int(left.count())) == 0)
+                    return Read::Nothing;
             }
             char buffer[8192];
             int n = SSL_read(ssl_, buffer, sizeof buffer);
@@ -77,7 +79,8 @@ public:
                 return Read::Data;
             }
             int err = SSL_get_error(ssl_, n);
-            if (err == SSL_ERROR_WANT_READ || (err == SSL_ERROR_SYSCALL && (errno == EAGAIN || errno == EWOULDBLOCK))) {
+            if (err == SSL_ERROR_WANT_READ ||
+                (err == SSL_ERROR_SYSCALL && (errno == EAGAIN || errno == EWOULDBLOCK))) {
                 if (std::chrono::steady_clock::now() >= deadline) return Read::Nothing;
                 continue;  // e.g. a TLS 1.3 session ticket: no data yet
             }
@@ -108,7 +111,8 @@ inline RawAnswer sendRaw(int port, const std::string& bytes,
     tls.send(bytes);  // the server may refuse and close before everything is sent
     auto deadline = std::chrono::steady_clock::now() + timeout;
     while (answer.text.find("\r\n\r\n") == std::string::npos) {
-        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
         if (left.count() <= 0) break;
         auto r = tls.read(answer.text, left);
         if (r == RawTls::Read::Closed) {
@@ -154,7 +158,9 @@ struct HostileFixture : IntakeFixture {
     std::map<std::string, int> rowCounts() {
         SQLite::Database raw(server.settings().databasePath(), SQLite::OPEN_READONLY);
         std::map<std::string, int> counts;
-        SQLite::Statement tables(raw, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+        SQLite::Statement tables(
+            raw,
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
         while (tables.executeStep()) {
             std::string name = tables.getColumn(0).getString();
             if (name == "audit_log" || name == "audit_chain_head" || name == "sessions" ||

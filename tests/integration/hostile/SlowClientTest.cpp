@@ -39,7 +39,8 @@ public:
             closed_ = true;
             return false;
         }
-        if (sent_ < request_.size() && !tls_.send(std::string_view(request_).substr(sent_++, 1))) closed_ = true;
+        if (sent_ < request_.size() && !tls_.send(std::string_view(request_).substr(sent_++, 1)))
+            closed_ = true;
         return !closed_;
     }
     size_t sent() const { return sent_; }
@@ -64,7 +65,8 @@ double secondsUntilCutOff(Trickle& t) {
 }
 
 std::string slowHead() {
-    return "GET /healthz HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + std::string(200, 'a') + "\r\n\r\n";
+    return "GET /healthz HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + std::string(200, 'a') +
+           "\r\n\r\n";
 }
 
 }  // namespace
@@ -75,9 +77,11 @@ TEST(SlowClient, AnIdleConnectionIsClosedAfterTheTimeout) {
     auto start = std::chrono::steady_clock::now();
     while (t.step() && std::chrono::steady_clock::now() - start < kGiveUpAfter)
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     // Observed: dropped after about twice the timeout (Poco waits once in poll, once in the read).
-    EXPECT_LE(seconds, 2 * kTimeoutSeconds + 1.0) << "a silent connection is dropped by the timeout";
+    EXPECT_LE(seconds, 2 * kTimeoutSeconds + 1.0)
+        << "a silent connection is dropped by the timeout";
 }
 
 TEST(SlowClient, HeadersTrickledOneBytePerSecondAreCutOffByTheRequestTimeout) {
@@ -85,16 +89,21 @@ TEST(SlowClient, HeadersTrickledOneBytePerSecondAreCutOffByTheRequestTimeout) {
     Trickle t(server.port(), slowHead());
     double seconds = secondsUntilCutOff(t);
     EXPECT_LE(seconds, kTimeoutSeconds + 2.0)
-        << "still reading the request after " << seconds << " s (" << t.sent() << " bytes trickled); "
+        << "still reading the request after " << seconds << " s (" << t.sent()
+        << " bytes trickled); "
         << "rxdesk.server.request_timeout_seconds=" << kTimeoutSeconds;
     EXPECT_EQ(server.client().get("/healthz").status, 200);
 }
 
 TEST(SlowClient, ABodyTrickledOneBytePerSecondIsCutOffByTheRequestTimeout) {
     TestServer server(lowTimeouts());
-    std::string body = R"({"login":")" + std::string(300, 'a') + R"(","password":"x","totp":"000000"})";
-    Trickle t(server.port(), "POST /api/v1/session HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                             "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body);
+    std::string body =
+        R"({"login":")" + std::string(300, 'a') + R"(","password":"x","totp":"000000"})";
+    Trickle t(
+        server.port(),
+        "POST /api/v1/session HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+        "Content-Length: " +
+            std::to_string(body.size()) + "\r\n\r\n" + body);
     for (int i = 0; i < 200 && t.step(); ++i) {
         if (t.sent() > 100) break;  // the head went out at full speed
     }
@@ -109,7 +118,8 @@ TEST(SlowClient, TricklingClientsDoNotStarveOthers) {
     constexpr int kThreads = 4;
     TestServer server(lowTimeouts(kThreads));
     std::vector<std::unique_ptr<Trickle>> trickles;
-    for (int i = 0; i < kThreads * 2; ++i) trickles.push_back(std::make_unique<Trickle>(server.port(), slowHead()));
+    for (int i = 0; i < kThreads * 2; ++i)
+        trickles.push_back(std::make_unique<Trickle>(server.port(), slowHead()));
     for (auto& t : trickles) t->step();
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
 
@@ -119,9 +129,12 @@ TEST(SlowClient, TricklingClientsDoNotStarveOthers) {
         try {
             TestClient c(port);
             int status = c.get("/healthz").status;
-            return std::make_pair(status, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+            return std::make_pair(
+                status,
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
         } catch (const Poco::Exception&) {
-            return std::make_pair(0, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+            return std::make_pair(
+                0, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
         }
     });
     auto start = std::chrono::steady_clock::now();
