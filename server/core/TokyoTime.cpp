@@ -95,6 +95,9 @@ std::optional<Date> parseDate(std::string_view s) {
     } else {
         return std::nullopt;
     }
+    // system_clock counts nanoseconds in 64 bits (about 1678–2262); dates outside the years
+    // a pharmacy ever sees are refused rather than overflowing later.
+    if (y < kMinYear || y > kMaxYear) return std::nullopt;
     Date date{std::chrono::year{y}, std::chrono::month{unsigned(m)}, std::chrono::day{unsigned(d)}};
     if (!date.ok()) return std::nullopt;
     return date;

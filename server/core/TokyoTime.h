@@ -14,6 +14,11 @@ inline constexpr std::chrono::hours kTokyoOffset{9};
 
 using Date = std::chrono::year_month_day;
 
+/// The years parseDate and parseIso8601 accept; anything else is not a date a pharmacy
+/// deals with and would not fit system_clock.
+inline constexpr int kMinYear = 1900;
+inline constexpr int kMaxYear = 2199;
+
 /// The calendar date in Asia/Tokyo at `t`.
 Date tokyoDate(TimePoint t);
 
@@ -33,7 +38,8 @@ std::optional<TimePoint> parseIso8601(std::string_view text);
 /// "2026-11-21".
 std::string formatDate(Date d);
 
-/// Parses "YYYY-MM-DD" (or "YYYYMMDD"); nullopt when malformed or not a real date.
+/// Parses "YYYY-MM-DD" (or "YYYYMMDD"); nullopt when malformed, not a real date, or outside
+/// kMinYear..kMaxYear.
 std::optional<Date> parseDate(std::string_view text);
 
 /// Seconds since the Unix epoch.

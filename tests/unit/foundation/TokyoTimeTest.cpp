@@ -22,6 +22,15 @@ TEST(TokyoTime, ParsesOffsetsAndRejectsGarbage) {
         EXPECT_FALSE(parseIso8601(bad)) << bad;
 }
 
+TEST(TokyoTime, RefusesYearsThatWouldOverflowTheClock) {
+    // Found by the spool fuzzer: year 1014 overflowed system_clock's nanoseconds (UBSan).
+    EXPECT_FALSE(parseIso8601("1014-01-01T00:00:00Z"));
+    EXPECT_FALSE(parseIso8601("9999-12-31T23:59:59Z"));
+    EXPECT_FALSE(parseDate("0001-01-01"));
+    EXPECT_TRUE(parseIso8601("1900-01-01T00:00:00Z"));
+    EXPECT_TRUE(parseDate("2199-12-31"));
+}
+
 TEST(TokyoTime, ParsesBothDateForms) {
     EXPECT_EQ(parseDate("20240229"), parseDate("2024-02-29"));
     EXPECT_FALSE(parseDate("20230229"));
