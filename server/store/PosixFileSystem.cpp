@@ -51,8 +51,12 @@ void PosixFileSystem::writeAtomically(const std::string& path, std::string_view 
         }
         written += size_t(n);
     }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
-        int err = errno;
+    // Close even when fsync fails, or every failed write on a full disk leaks a descriptor.
+    const int sync_rc = ::fsync(fd);
+    const int sync_err = errno;
+    const int close_rc = ::close(fd);
+    if (sync_rc != 0 || close_rc != 0) {
+        int err = sync_rc != 0 ? sync_err : errno;
         ::unlink(temp.c_str());
         throwWriteError(err);
     }
