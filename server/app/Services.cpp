@@ -114,7 +114,7 @@ Services::~Services() = default;
 
 void Services::addRoutes() {
     http::addHealthRoutes(router_, metrics_, [this] {
-        database_->read([this] { database_->connection().execAndGet("SELECT 1"); });
+        database_->ping();
     });
     http::addSessionRoutes(router_, *accounts_);
     http::addUserRoutes(router_, *accounts_);

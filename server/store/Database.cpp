@@ -171,6 +171,10 @@ void Database::read(const std::function<void()>& work) {
     returnReader(std::move(reader));
 }
 
+void Database::ping() {
+    read([this] { connection().execAndGet("SELECT 1"); });
+}
+
 SQLite::Database& Database::connection() {
     if (tl_current.owner != this || !tl_current.connection)
         throw Error(ErrorKind::Internal, "no_transaction", "トランザクションの外でデータベースを使おうとしました");

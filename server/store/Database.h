@@ -40,6 +40,10 @@ public:
     void write(const std::function<void()>& work) override;
     void read(const std::function<void()>& work) override;
 
+    /// Answers when the database does (a trivial read); throws Error(Storage) otherwise.
+    /// For readiness probes.
+    void ping();
+
     /// The connection of the transaction open on this thread. Throws Error(Internal) when
     /// called outside read() or write().
     SQLite::Database& connection();
