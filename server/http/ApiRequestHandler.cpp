@@ -4,6 +4,7 @@
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 
+#include <algorithm>
 #include <chrono>
 #include <istream>
 
@@ -25,19 +26,35 @@ bool changesState(const std::string& method) {
     return method != "GET" && method != "HEAD" && method != "OPTIONS";
 }
 
+// Up to this much of a refused body is read and dropped before answering, so that a client
+// still sending gets the 413 instead of a reset connection; anything larger is cut off.
+constexpr std::int64_t kDrainLimit = 1024 * 1024;
+
+void drain(std::istream& in, std::int64_t at_most) {
+    char buffer[16384];
+    while (in && at_most > 0) {
+        in.read(buffer, std::streamsize(std::min<std::int64_t>(sizeof buffer, at_most)));
+        at_most -= in.gcount();
+    }
+}
+
 std::string readBody(Poco::Net::HTTPServerRequest& request, std::size_t limit) {
-    if (request.hasContentLength() && request.getContentLength64() > std::int64_t(limit))
+    if (request.hasContentLength() && request.getContentLength64() > std::int64_t(limit)) {
+        if (request.getContentLength64() <= kDrainLimit) drain(request.stream(), kDrainLimit);
         throw Error(ErrorKind::PayloadTooLarge, "payload_too_large",
                     "本文が大きすぎます (上限 " + std::to_string(limit) + " バイト)");
+    }
     std::string body;
     std::istream& in = request.stream();
     char buffer[16384];
     while (in) {
         in.read(buffer, sizeof buffer);
         body.append(buffer, size_t(in.gcount()));
-        if (body.size() > limit)
+        if (body.size() > limit) {
+            drain(in, kDrainLimit);
             throw Error(ErrorKind::PayloadTooLarge, "payload_too_large",
                         "本文が大きすぎます (上限 " + std::to_string(limit) + " バイト)");
+        }
     }
     if (request.hasContentLength() && std::int64_t(body.size()) != request.getContentLength64())
         throw Error(ErrorKind::BadRequest, "incomplete_body", "本文が途中で切れています");
