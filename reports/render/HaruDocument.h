@@ -2,8 +2,11 @@
 
 #include <hpdf.h>
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "reports/model/TextWrap.h"
@@ -40,9 +43,11 @@ public:
     /// Pages in the order they were added.
     const std::vector<HPDF_Page>& pages() const { return pages_; }
 
-    /// Width of UTF-8 `text` at `size` points.
+    /// Width of UTF-8 `text` at `size` points: the sum of its characters' widths, as libharu
+    /// measures them. Each distinct character is asked of libharu once per document (its
+    /// glyph lookup scans the font's whole character map), then remembered.
     double textWidth(std::string_view text, double size) const;
-    /// A per-character measure for wrapText / truncateText at `size` points.
+    /// A per-character measure for wrapText / truncateText at `size` points (cached as above).
     CharWidth charWidth(double size) const;
 
     /// Draws one line of text with its baseline at y, in the grey level `gray` (1 = white,
@@ -57,6 +62,28 @@ public:
     void textCentered(HPDF_Page page, double x_center, double baseline, std::string_view text,
                       double size, bool bold = false, Gray gray = 0.0) const;
 
+    /// One line of black text at (x, baseline), for texts().
+    struct TextAt {
+        double x = 0.0;
+        double baseline = 0.0;
+        std::string_view text;
+    };
+    /// Draws black lines of text at one size in a single text object: the same marks as
+    /// text() for each, with a fraction of the page operators (a table of thousands of cells
+    /// writes, formats and compresses far less).
+    void texts(HPDF_Page page, const std::vector<TextAt>& lines, double size,
+               bool bold = false) const;
+
+    /// A rectangle (x, y = bottom left), for strokeRects().
+    struct Rect {
+        double x = 0.0;
+        double y = 0.0;
+        double w = 0.0;
+        double h = 0.0;
+    };
+    /// Strokes several rectangle outlines as one path.
+    void strokeRects(HPDF_Page page, const std::vector<Rect>& rects, double line_width) const;
+
     /// Fills a rectangle (x, y = bottom left) with the grey level.
     void fillRect(HPDF_Page page, double x, double y, double w, double h, Gray gray) const;
     /// Strokes a rectangle outline.
@@ -69,9 +96,14 @@ public:
     std::string save();
 
 private:
+    /// Advance width of one UTF-8 character in 1/1000 em.
+    double unitWidth(std::string_view character) const;
+
     HPDF_Doc doc_ = nullptr;
     HPDF_Font font_ = nullptr;
     std::vector<HPDF_Page> pages_;
+    mutable std::array<double, 128> ascii_widths_{};            // < 0: not measured yet
+    mutable std::unordered_map<std::uint32_t, double> widths_;  // by the character's bytes
 };
 
 }  // namespace rxdesk::reports

@@ -175,36 +175,34 @@ private:
         if (in_table_) drawTableHeader();
     }
 
-    // Draws lines [from, from + count) of each cell as one band of the row.
+    // Draws lines [from, from + count) of each cell as one band of the row: fills first, then
+    // every outline as one path, then every line of text in one text object.
     void drawBand(const std::vector<CellBox>& boxes, const CellLines& cells, std::size_t from,
                   std::size_t count, const RowStyle& style) {
         const double h = rowHeight(count);
+        outlines_.clear();
+        lines_.clear();
         for (std::size_t i = 0; i < boxes.size(); ++i) {
             const auto& box = boxes[i];
             if (i < style.fills.size() && style.fills[i] < kNoFill) {
                 doc_.fillRect(page_, box.x, y_ - h, box.w, h, style.fills[i]);
             }
-            doc_.strokeRect(page_, box.x, y_ - h, box.w, h, kRule);
+            outlines_.push_back({box.x, y_ - h, box.w, h});
             const auto& lines = cells[i];
             for (std::size_t k = from; k < std::min(lines.size(), from + count); ++k) {
                 const double top =
                     y_ - kPadY - static_cast<double>(k - from) * lineHeight(kBodySize);
                 const double base = baselineBelow(top, kBodySize);
-                switch (box.align) {
-                    case Align::Left:
-                        doc_.text(page_, box.x + kPadX, base, lines[k], kBodySize, style.bold);
-                        break;
-                    case Align::Right:
-                        doc_.textRight(page_, box.x + box.w - kPadX, base, lines[k], kBodySize,
-                                       style.bold);
-                        break;
-                    case Align::Center:
-                        doc_.textCentered(page_, box.x + box.w / 2, base, lines[k], kBodySize,
-                                          style.bold);
-                        break;
-                }
+                double x = box.x + kPadX;
+                if (box.align == Align::Right)
+                    x = box.x + box.w - kPadX - doc_.textWidth(lines[k], kBodySize);
+                else if (box.align == Align::Center)
+                    x = box.x + box.w / 2 - doc_.textWidth(lines[k], kBodySize) / 2.0;
+                lines_.push_back({x, base, lines[k]});
             }
         }
+        doc_.strokeRects(page_, outlines_, kRule);
+        doc_.texts(page_, lines_, kBodySize, style.bold);
         if (style.top_rule > 0.0 && from == 0) {
             doc_.line(page_, boxes.front().x, y_ - 1.2, boxes.back().x + boxes.back().w, y_ - 1.2,
                       kRule);
@@ -353,6 +351,8 @@ private:
     std::vector<CellBox> columns_;
     CellLines header_lines_;
     std::vector<CellBox> field_boxes_;
+    std::vector<HaruDocument::Rect> outlines_;  // drawBand's, reused
+    std::vector<HaruDocument::TextAt> lines_;   // drawBand's, reused
 };
 
 }  // namespace

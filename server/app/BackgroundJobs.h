@@ -14,7 +14,8 @@ namespace rxdesk::app {
 class RetentionTimer;
 
 /// The server's background work, started after the listener and stopped before it: the fax
-/// spool watcher (when rxdesk.spool.enabled).
+/// spool watcher (when rxdesk.spool.enabled); the retention job followed by the sweep of
+/// unreferenced blobs (when rxdesk.retention.enabled, every retention.interval_hours).
 class BackgroundJobs {
 public:
     explicit BackgroundJobs(Services& services);

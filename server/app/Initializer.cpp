@@ -26,14 +26,16 @@ std::string fingerprintOf(const std::string& certificate_path) {
 }  // namespace
 
 InitReport initializeDataDir(const Settings& settings, const Clock& clock) {
-    InitReport report;
-    Services services(settings, clock);
-    report.schema_version = store::Migrator::currentVersion(services.database());
-
     namespace fs = std::filesystem;
+    InitReport report;
+    const bool had_key = fs::exists(settings.secretKeyPath());
+    Services services(settings, clock);  // opens or creates the secret key
+    report.schema_version = store::Migrator::currentVersion(services.database());
+    report.secret_key_generated = !had_key && fs::exists(settings.secretKeyPath());
+
     if (!fs::exists(settings.tls_certificate) || !fs::exists(settings.tls_private_key)) {
-        auto generated = crypto::generateSelfSignedCertificate(
-            "localhost", {"localhost", "127.0.0.1", "::1"});
+        auto generated =
+            crypto::generateSelfSignedCertificate("localhost", {"localhost", "127.0.0.1", "::1"});
         services.fileSystem().writeAtomically(settings.tls_private_key, generated.private_key_pem);
         fs::permissions(settings.tls_private_key, fs::perms::owner_read | fs::perms::owner_write,
                         fs::perm_options::replace);
@@ -45,8 +47,9 @@ InitReport initializeDataDir(const Settings& settings, const Clock& clock) {
     bool has_admin = false;
     services.database().read([&] { has_admin = services.users().anyAdmin(); });
     if (!has_admin)
-        report.admin = services.accounts().addUser("admin", "管理者", auth::Role::Admin,
-                                                   auth::Caller{auth::Principal::system("cli"), "local"});
+        report.admin =
+            services.accounts().addUser("admin", "管理者", auth::Role::Admin,
+                                        auth::Caller{auth::Principal::system("cli"), "local"});
     return report;
 }
 

@@ -1,5 +1,6 @@
 #include "app/Services.h"
 
+#include "app/SecretKeyFile.h"
 #include "checks/BuiltinDrugKeywords.h"
 #include "eprescription/CurlEPrescriptionClient.h"
 #include "http/routes/AuditRoutes.h"
@@ -34,13 +35,15 @@ Services::Services(const Settings& settings, const Clock& clock, FileSystem* fs)
     database_ = std::make_unique<store::Database>(settings_.databasePath(), settings_.durability);
     store::Migrator::migrate(*database_);
     blobs_ = std::make_unique<store::FileBlobStore>(*fs_, settings_.blobRoot());
-    user_repo_ = std::make_unique<store::SqliteUserRepository>(*database_);
+    secret_box_ = openSecretKey(settings_.secretKeyPath(), *database_);
+    user_repo_ = std::make_unique<store::SqliteUserRepository>(*database_, secret_box_.get());
     session_repo_ = std::make_unique<store::SqliteSessionRepository>(*database_);
     failure_repo_ = std::make_unique<store::SqliteLoginFailureRepository>(*database_);
     client_repo_ = std::make_unique<store::SqliteApiClientRepository>(*database_);
     audit_repo_ = std::make_unique<store::SqliteAuditRepository>(*database_);
     idempotency_repo_ = std::make_unique<store::SqliteIdempotencyRepository>(*database_);
     audit_ = std::make_unique<audit::AuditLog>(*database_, *audit_repo_, clock_);
+    sealClearTotpSecrets(*database_, *user_repo_, *audit_);  // databases from before encryption
     accounts_ = std::make_unique<auth::AccountService>(*database_, *user_repo_, *session_repo_,
                                                        *failure_repo_, *audit_, clock_,
                                                        settings_.auth);
@@ -72,6 +75,8 @@ Services::Services(const Settings& settings, const Clock& clock, FileSystem* fs)
     retention_ = std::make_unique<originals::RetentionService>(
         *database_, *retention_repo_, *blobs_, *audit_, clock_,
         originals::RetentionPolicy{settings_.originals.retention_years});
+    blob_sweeper_ = std::make_unique<store::BlobSweeper>(*database_, *blobs_, *retention_repo_,
+                                                         *audit_, clock_);
     guidance_repo_ = std::make_unique<store::SqliteGuidanceRepository>(*database_);
     outbox_ = std::make_unique<store::SqliteOutboxStore>(*database_);
     guidance_ = std::make_unique<scheduling::GuidanceService>(

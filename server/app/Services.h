@@ -8,9 +8,11 @@
 #include "auth/ApiClientService.h"
 #include "core/Clock.h"
 #include "core/FileSystem.h"
+#include "crypto/SecretBox.h"
 #include "http/HttpDependencies.h"
 #include "http/Metrics.h"
 #include "http/Router.h"
+#include "store/BlobSweeper.h"
 #include "store/Database.h"
 #include "store/FileBlobStore.h"
 #include "store/SqliteApiClientRepository.h"
@@ -77,6 +79,8 @@ public:
     originals::OriginalsService& originals() { return *originals_; }
     /// The retention job (rxdesk retention run, and the server's daily timer).
     originals::RetentionService& retention() { return *retention_; }
+    /// The sweep of blobs no row names (run with the retention job).
+    store::BlobSweeper& blobSweeper() { return *blob_sweeper_; }
     /// Drug master and supplement imports and edits.
     shipping::DrugDataService& drugData() { return *drug_data_; }
     /// Shipments, parcels, labels and custody.
@@ -99,6 +103,7 @@ private:
     FileSystem* fs_;
     std::unique_ptr<store::Database> database_;
     std::unique_ptr<store::FileBlobStore> blobs_;
+    std::unique_ptr<crypto::SecretBox> secret_box_;
     std::unique_ptr<store::SqliteUserRepository> user_repo_;
     std::unique_ptr<store::SqliteSessionRepository> session_repo_;
     std::unique_ptr<store::SqliteLoginFailureRepository> failure_repo_;
@@ -131,6 +136,7 @@ private:
     std::unique_ptr<store::SqliteRetentionRepository> retention_repo_;
     std::unique_ptr<originals::OriginalsService> originals_;
     std::unique_ptr<originals::RetentionService> retention_;
+    std::unique_ptr<store::BlobSweeper> blob_sweeper_;
     std::unique_ptr<store::SqliteReportQueries> report_queries_;
     std::unique_ptr<reporting::ReportService> reports_;
     http::Router router_;

@@ -55,6 +55,8 @@ struct Settings {
 
     std::string databasePath() const { return data_dir + "/rxdesk.db"; }
     std::string blobRoot() const { return data_dir + "/blobs"; }
+    /// The key sealing secrets at rest (app/SecretKeyFile.h); back it up with the database.
+    std::string secretKeyPath() const { return data_dir + "/secrets.key"; }
 };
 
 }  // namespace rxdesk::app

@@ -53,6 +53,10 @@ Settings loadSettings(const Poco::Util::AbstractConfiguration& config, const Env
     a.throttle.max_failures = r.integer("rxdesk.login.max_failures", a.throttle.max_failures, 1, 100);
     a.throttle.base_lock_seconds =
         r.integer("rxdesk.login.lock_seconds", int(a.throttle.base_lock_seconds), 1, 86400);
+    a.address_throttle.max_failures = r.integer("rxdesk.login.address_max_failures",
+                                                a.address_throttle.max_failures, 1, 10000);
+    a.address_throttle.base_lock_seconds = r.integer(
+        "rxdesk.login.address_lock_seconds", int(a.address_throttle.base_lock_seconds), 1, 3600);
     a.min_password_length = std::size_t(
         r.integer("rxdesk.password.min_length", int(a.min_password_length), 8, 128));
     a.password_iterations =

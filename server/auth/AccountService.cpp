@@ -16,8 +16,8 @@ constexpr const char* kTotpIssuer = "rxdesk";
 audit::AuditEvent event(const std::string& actor, const std::string& action,
                         const std::string& object_id, const std::string& remote,
                         const std::string& outcome, const std::string& detail = {}) {
-    return audit::AuditEvent{actor, action, "user", object_id, std::nullopt, remote, outcome,
-                             detail};
+    return audit::AuditEvent{actor,        action, "user",  object_id,
+                             std::nullopt, remote, outcome, detail};
 }
 
 Error invalidCredentials() {
@@ -50,9 +50,12 @@ AccountService::AccountService(Transactor& tx, UserRepository& users, SessionRep
       audit_(audit),
       clock_(clock),
       settings_(settings),
-      hasher_(settings.password_iterations) {}
+      hasher_(settings.password_iterations),
+      address_throttle_(settings.address_throttle) {}
 
-std::int64_t AccountService::nowSeconds() const { return unixSeconds(clock_.now()); }
+std::int64_t AccountService::nowSeconds() const {
+    return unixSeconds(clock_.now());
+}
 
 LoginResult AccountService::login(const std::string& login, const std::string& password,
                                   const std::string& totp_code, const std::string& remote_addr) {
@@ -64,9 +67,12 @@ LoginResult AccountService::login(const std::string& login, const std::string& p
         user = users_.findByLogin(login);
     });
     const std::string object_id = user ? std::to_string(user->id) : "";
-    if (failures && failures->locked_until > now) {
+    // The same answer for a locked address as for a locked name: which one is locked is
+    // nothing an attacker needs to know.
+    const bool address_locked = address_throttle_.lockedFor(remote_addr, now) > 0;
+    if (address_locked || (failures && failures->locked_until > now)) {
         audit_.record(event("anonymous", "session.create", object_id, remote_addr, "denied",
-                            "locked"));
+                            address_locked ? "address_locked" : "locked"));
         throw Error(ErrorKind::TooManyRequests, "login_locked",
                     "ログインの失敗が続いたため一時的にロックされています。しばらく待ってから"
                     "お試しください");
@@ -74,21 +80,23 @@ LoginResult AccountService::login(const std::string& login, const std::string& p
 
     // The password is checked outside any transaction: PBKDF2 is deliberately slow and must
     // not hold the write lock. Unknown logins are hashed too, so timing reveals nothing.
-    bool password_ok = user ? hasher_.verify(password, user->password_hash)
-                            : (hasher_.verify(password, "pbkdf2-sha256$" +
-                                                            std::to_string(settings_.password_iterations) +
-                                                            "$AAAAAAAAAAAAAAAAAAAAAA$" +
-                                                            std::string(43, 'A')),
-                               false);
+    bool password_ok =
+        user ? hasher_.verify(password, user->password_hash)
+             : (hasher_.verify(password, "pbkdf2-sha256$" +
+                                             std::to_string(settings_.password_iterations) +
+                                             "$AAAAAAAAAAAAAAAAAAAAAA$" + std::string(43, 'A')),
+                false);
     std::optional<std::int64_t> step;
     if (password_ok && user && !user->disabled())
         step = crypto::Totp::verify(user->totp_secret, totp_code, now, user->totp_last_step);
 
     if (!step) {
+        address_throttle_.recordFailure(remote_addr, now);
         tx_.write([&] {
-            failures_.save(login, settings_.throttle.afterFailure(failures.value_or(LoginFailures{}), now));
+            failures_.save(
+                login, settings_.throttle.afterFailure(failures.value_or(LoginFailures{}), now));
             audit_.record(event("anonymous", "session.create", object_id, remote_addr, "denied",
-                                !user             ? "unknown_login"
+                                !user              ? "unknown_login"
                                 : user->disabled() ? "disabled"
                                 : !password_ok     ? "wrong_password"
                                                    : "wrong_totp"));
@@ -100,7 +108,8 @@ LoginResult AccountService::login(const std::string& login, const std::string& p
     tx_.write([&] {
         // Re-read under the write lock so a concurrent login cannot reuse the same TOTP step.
         auto fresh = users_.findByLogin(login);
-        if (!fresh || fresh->disabled() || fresh->totp_last_step >= *step) throw invalidCredentials();
+        if (!fresh || fresh->disabled() || fresh->totp_last_step >= *step)
+            throw invalidCredentials();
         fresh->totp_last_step = *step;
         users_.update(*fresh);
         failures_.clear(login);
@@ -165,9 +174,8 @@ void AccountService::logout(const std::string& session_token, const Caller& call
     });
 }
 
-IssuedCredentials AccountService::addUser(const std::string& login,
-                                          const std::string& display_name, Role role,
-                                          const Caller& caller) {
+IssuedCredentials AccountService::addUser(const std::string& login, const std::string& display_name,
+                                          Role role, const Caller& caller) {
     static const std::regex kLogin("[a-z0-9][a-z0-9._-]{2,31}");
     if (!std::regex_match(login, kLogin))
         throw Error(ErrorKind::BadRequest, "invalid_login",

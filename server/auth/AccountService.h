@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "audit/AuditLog.h"
+#include "auth/AddressThrottle.h"
 #include "auth/AuthSettings.h"
 #include "auth/LoginThrottle.h"
 #include "auth/Principal.h"
@@ -39,7 +40,8 @@ public:
 
     /// Checks password and TOTP code and opens a session. Throws Error Unauthenticated
     /// "invalid_credentials" (the same for every wrong part, so nothing is revealed) or
-    /// TooManyRequests "login_locked" while the login name is locked out.
+    /// TooManyRequests "login_locked" while the login name or the source address
+    /// `remote_addr` is locked out (settings.throttle, settings.address_throttle).
     LoginResult login(const std::string& login, const std::string& password,
                       const std::string& totp_code, const std::string& remote_addr);
 
@@ -53,8 +55,8 @@ public:
     /// Creates an account with a one-time password (to be changed at first login) and a
     /// TOTP secret. Throws BadRequest "invalid_login" / "invalid_display_name", Conflict
     /// "login_taken".
-    IssuedCredentials addUser(const std::string& login, const std::string& display_name,
-                              Role role, const Caller& caller);
+    IssuedCredentials addUser(const std::string& login, const std::string& display_name, Role role,
+                              const Caller& caller);
 
     /// Disables the account and ends all its sessions at once. Throws NotFound "user_not_found".
     void disableUser(const std::string& login, const Caller& caller);
@@ -83,6 +85,7 @@ private:
     const Clock& clock_;
     AuthSettings settings_;
     crypto::PasswordHasher hasher_;
+    AddressThrottle address_throttle_;
 };
 
 }  // namespace rxdesk::auth

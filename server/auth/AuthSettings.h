@@ -14,6 +14,10 @@ struct AuthSettings {
     std::size_t min_password_length = 12;
     int password_iterations = 310000;
     LoginThrottlePolicy throttle;
+    /// Failures counted per source address over all login names (password spraying):
+    /// 20 failures lock the address for 60 s, doubling with every further failure up to
+    /// 15 min; forgotten after an hour without a failure.
+    LoginThrottlePolicy address_throttle{20, 60, 900, 3600};
 };
 
 }  // namespace rxdesk::auth

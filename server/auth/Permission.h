@@ -35,10 +35,12 @@ enum class Permission {
     GuidanceConduct,         ///< join, start and record a guidance session (its pharmacist)
     DrugRead,         ///< drug master and supplement lookups
     DrugEdit,         ///< edit the pharmacy's drug supplement (pharmacist)
+    DrugImport,       ///< upload the claims master or the supplement as a whole (admin)
     ShipmentManage,   ///< plan shipments, print labels and notes, B2 export, receipt follow-up
     ParcelCustody,    ///< look up a parcel by its number and record custody events
     ParcelDecision,   ///< decide on a temperature excursion (pharmacist)
     ReportRead,       ///< print and export reports (帳票): pharmacists and admins only
+    StaffDirectoryRead,  ///< the pharmacists' names (id + display name only): any signed-in staff
 };
 
 std::string_view permissionName(Permission p);

@@ -39,12 +39,16 @@ const Grant kGrants[] = {
     {Permission::GuidanceRead, {Role::Pharmacist, Role::Clerk}, {}},
     {Permission::GuidanceBook, {Role::Pharmacist, Role::Clerk}, {}},
     {Permission::GuidanceConduct, {Role::Pharmacist}, {}},
-    {Permission::DrugRead, {Role::Pharmacist, Role::Clerk}, {}},
+    {Permission::DrugRead, {Role::Pharmacist, Role::Clerk, Role::Admin}, {}},
     {Permission::DrugEdit, {Role::Pharmacist}, {}},
+    {Permission::DrugImport, {Role::Admin}, {}},
     {Permission::ShipmentManage, {Role::Pharmacist, Role::Clerk}, {}},
     {Permission::ParcelCustody, {Role::Pharmacist, Role::Clerk, Role::Delivery}, {}},
     {Permission::ParcelDecision, {Role::Pharmacist}, {}},
     {Permission::ReportRead, {Role::Pharmacist, Role::Admin}, {}},
+    {Permission::StaffDirectoryRead,
+     {Role::Pharmacist, Role::Clerk, Role::Delivery, Role::Admin},
+     {}},
 };
 
 }  // namespace
@@ -79,10 +83,12 @@ std::string_view permissionName(Permission p) {
         case Permission::GuidanceConduct: return "guidance_conduct";
         case Permission::DrugRead: return "drug_read";
         case Permission::DrugEdit: return "drug_edit";
+        case Permission::DrugImport: return "drug_import";
         case Permission::ShipmentManage: return "shipment_manage";
         case Permission::ParcelCustody: return "parcel_custody";
         case Permission::ParcelDecision: return "parcel_decision";
         case Permission::ReportRead: return "report_read";
+        case Permission::StaffDirectoryRead: return "staff_directory_read";
     }
     return "";
 }
@@ -114,9 +120,10 @@ const std::vector<Permission>& PermissionTable::all() {
         Permission::OriginalChase,    Permission::OriginalClinicView,
         Permission::GuidanceScheduleRead, Permission::GuidanceScheduleManage, Permission::GuidanceRead,
         Permission::GuidanceBook, Permission::GuidanceConduct,
-        Permission::DrugRead, Permission::DrugEdit, Permission::ShipmentManage,
+        Permission::DrugRead, Permission::DrugEdit, Permission::DrugImport, Permission::ShipmentManage,
         Permission::ParcelCustody, Permission::ParcelDecision,
-        Permission::ReportRead};
+        Permission::ReportRead,
+        Permission::StaffDirectoryRead};
     return permissions;
 }
 

@@ -6,12 +6,13 @@
 #include <sstream>
 
 #include "core/Error.h"
+#include "http/JsonWriter.h"
 
 namespace rxdesk::http {
 
 RequestContext::RequestContext(const Poco::Net::HTTPServerRequest& request, const Route& route,
-                               std::map<std::string, std::string> params,
-                               auth::Principal principal, std::string remote_addr, std::string body)
+                               std::map<std::string, std::string> params, auth::Principal principal,
+                               std::string remote_addr, std::string body)
     : request_(request),
       route_(route),
       params_(std::move(params)),
@@ -74,9 +75,7 @@ void RequestContext::addHeader(std::string name, std::string value) {
 }
 
 std::string toJson(const Poco::JSON::Object& object) {
-    std::ostringstream out;
-    object.stringify(out);
-    return out.str();
+    return writeJson(object);
 }
 
 }  // namespace rxdesk::http

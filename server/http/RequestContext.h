@@ -67,7 +67,7 @@ private:
     std::vector<std::pair<std::string, std::string>> headers_;
 };
 
-/// Serialises a JSON object compactly (UTF-8 kept as is).
+/// Serialises a JSON object compactly (UTF-8 kept as is, `<` `>` `&` escaped): writeJson.
 std::string toJson(const Poco::JSON::Object& object);
 
 }  // namespace rxdesk::http

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "auth/PermissionTable.h"
 #include "checks/RuleChecker.h"
 #include "core/Error.h"
 #include "core/TokyoTime.h"
@@ -48,6 +49,32 @@ bool mustBeHandedOverInPerson(const PrescriptionRecord& r) {
 }
 
 }  // namespace
+
+workflow::TransitionContext transitionContextOf(const PrescriptionRecord& r) {
+    workflow::TransitionContext context;
+    context.channel = r.channel;
+    context.has_unresolved_errors = unresolvedError(r);
+    context.delivery_forbidden = mustBeHandedOverInPerson(r);
+    context.dispensing_result_registered = !r.dispensing_result_id.empty();
+    if (r.held_from) context.held_from = workflow::parsePrescriptionState(*r.held_from);
+    return context;
+}
+
+std::vector<workflow::WorkflowAction> availableActions(const PrescriptionRecord& r,
+                                                       const auth::Principal& principal) {
+    // The route that takes the step requires PrescriptionEdit; without it no button works.
+    if (!auth::PermissionTable::allows(principal, auth::Permission::PrescriptionEdit)) return {};
+    auto role = staffRoleOf(principal);
+    auto state = workflow::parsePrescriptionState(r.status);
+    if (!role || !state) return {};
+    return workflow::PrescriptionLifecycle::availableActions(*state, *role, transitionContextOf(r));
+}
+
+std::int64_t IntakeService::queueChangeSequence() {
+    std::int64_t seq = 0;
+    tx_.read([&] { seq = prescriptions_.changeSequence(); });
+    return seq;
+}
 
 std::int64_t IntakeService::now() const { return unixSeconds(clock_.now()); }
 
@@ -223,13 +250,8 @@ PrescriptionRecord IntakeService::act(std::int64_t id, const std::string& action
                         "version");
         auto state = workflow::parsePrescriptionState(r.status);
         if (!state) throw Error(ErrorKind::Internal, "bad_state", "処方箋の状態が不正です");
-        workflow::TransitionContext context;
-        context.channel = r.channel;
-        context.has_unresolved_errors = unresolvedError(r);
-        context.delivery_forbidden = mustBeHandedOverInPerson(r);
-        context.dispensing_result_registered = !r.dispensing_result_id.empty();
-        if (r.held_from) context.held_from = workflow::parsePrescriptionState(*r.held_from);
-        auto outcome = workflow::PrescriptionLifecycle::decide(*state, *action, *role, context);
+        auto outcome =
+            workflow::PrescriptionLifecycle::decide(*state, *action, *role, transitionContextOf(r));
         if (!outcome) throw outcome.refusal().toError();
         const std::string from = r.status;
         r.status = std::string(workflow::name(outcome.state()));

@@ -13,6 +13,7 @@
 #include "intake/Arrival.h"
 #include "intake/DocumentReader.h"
 #include "intake/PrescriptionRepository.h"
+#include "workflow/PrescriptionLifecycle.h"
 
 namespace rxdesk::intake {
 
@@ -59,6 +60,10 @@ public:
 
     /// The working queue (misdirected and duplicates left out unless asked for).
     std::vector<PrescriptionRecord> list(const QueueFilter& filter, const auth::Caller& caller);
+
+    /// The queue's change sequence (PrescriptionRepository::changeSequence): equal values
+    /// mean no list has changed since. Discloses nothing, so it is not audited.
+    std::int64_t queueChangeSequence();
 
     /// The timeline of state changes.
     std::vector<EventRecord> timeline(std::int64_t id, const auth::Caller& caller);
@@ -111,5 +116,14 @@ private:
     const checks::DrugClassifier& classifier_;
     const Clock& clock_;
 };
+
+/// The facts of a stored prescription the lifecycle's guards decide on (what act() uses).
+workflow::TransitionContext transitionContextOf(const PrescriptionRecord& record);
+
+/// The lifecycle steps `principal` could take on `record` now (act() would accept them,
+/// version aside), in declaration order; empty for a principal without
+/// Permission::PrescriptionEdit or without a staff role (admins, clients).
+std::vector<workflow::WorkflowAction> availableActions(const PrescriptionRecord& record,
+                                                       const auth::Principal& principal);
 
 }  // namespace rxdesk::intake

@@ -45,6 +45,9 @@ public:
     virtual void addEvent(std::int64_t id, const EventRecord& event) = 0;
     virtual std::vector<EventRecord> events(std::int64_t id) = 0;
     virtual std::vector<PrescriptionRecord> list(const QueueFilter& filter) = 0;
+    /// A counter that grows with every write to a prescription, its pages or its findings
+    /// (whoever makes it), so equal values mean no queue list can have changed.
+    virtual std::int64_t changeSequence() = 0;
 };
 
 /// A clinic in the registry.
@@ -54,6 +57,7 @@ struct Clinic {
     std::string name;
     std::vector<std::string> fax_numbers;
     std::optional<int> original_deadline_days;
+    bool active = true;  ///< false: deactivated; its fax numbers no longer identify it
 };
 
 /// Storage port for the clinic registry. Call inside a Transactor scope.
@@ -63,9 +67,14 @@ public:
     /// Throws Error(Conflict, "clinic_exists") or (Conflict, "fax_number_taken").
     virtual std::int64_t insert(const Clinic& clinic) = 0;
     virtual std::optional<Clinic> findByInstitutionCode(const std::string& code) = 0;
+    /// Active clinics only: a deactivated clinic's numbers identify no one.
     virtual std::optional<Clinic> findByFaxNumber(const std::string& normalized_number) = 0;
     virtual std::optional<Clinic> find(std::int64_t id) = 0;
     virtual std::vector<Clinic> list() = 0;
+    /// Writes name, deadline, active flag and the whole set of fax numbers of the clinic
+    /// `clinic.id` (institution code unchanged). Returns false when no such clinic. Throws
+    /// Error(Conflict, "fax_number_taken") when a number belongs to another clinic.
+    virtual bool update(const Clinic& clinic) = 0;
 };
 
 }  // namespace rxdesk::intake

@@ -61,8 +61,9 @@ class RetentionRepository {
 public:
     virtual ~RetentionRepository() = default;
 
-    /// Ids of prescriptions completed before `completed_before` (Unix seconds) that no
-    /// younger prescription refers to (duplicate_of), oldest first, at most `limit`.
+    /// Ids of prescriptions that ended before `completed_before` (Unix seconds) — completed,
+    /// cancelled or marked misdirected — that no younger prescription refers to
+    /// (duplicate_of), oldest first, at most `limit`.
     virtual std::vector<std::int64_t> expiredPrescriptions(std::int64_t completed_before,
                                                            int limit) = 0;
     /// How many prescriptions completed before `completed_before` are kept because a
@@ -75,6 +76,13 @@ public:
     virtual RetentionCounts deletePrescriptions(const std::vector<std::int64_t>& ids) = 0;
     /// Whether any remaining row names blob `id`.
     virtual bool blobReferenced(const std::string& id) = 0;
+    /// Ids of originals that matched no prescription (orphans never attached) received
+    /// before `received_before` (Unix seconds), oldest first, at most `limit`.
+    virtual std::vector<std::int64_t> expiredOrphans(std::int64_t received_before, int limit) = 0;
+    /// Deletes those orphans and their pages; the counts and the blob ids they named.
+    virtual RetentionCounts deleteOrphans(const std::vector<std::int64_t>& ids) = 0;
+    /// Deletes stored idempotent answers saved before `created_before`; returns how many.
+    virtual std::int64_t deleteIdempotencyKeys(std::int64_t created_before) = 0;
 };
 
 }  // namespace rxdesk::originals

@@ -19,12 +19,18 @@ struct RetentionReport {
     std::int64_t blobs_removed = 0;
     /// Expired, but kept because a younger prescription refers to them (duplicate_of).
     std::int64_t kept_referenced = 0;
+    /// Originals that never matched a prescription, received before kept_from.
+    std::int64_t orphans_removed = 0;
+    /// Stored idempotent answers older than RetentionPolicy::idempotency_hours.
+    std::int64_t idempotency_keys_removed = 0;
 };
 
-/// Removes dispensed prescriptions whose retention period (RetentionPolicy) has passed:
-/// their rows in every prescription table, then the images (blobs) that no remaining row
-/// names. Never touches a prescription completed on or after the kept-from day, nor one
-/// never completed, nor a blob still referenced. The audit log is append-only and is kept;
+/// Removes dispensed, cancelled and misdirected prescriptions whose retention period
+/// (RetentionPolicy) has passed: their rows in every prescription table, then the images
+/// (blobs) that no remaining row names; likewise originals that never matched a
+/// prescription, and stored idempotent answers older than a day. Never touches a
+/// prescription that ended on or after the kept-from day, nor one still open, nor a blob
+/// still referenced. The audit log is append-only and is kept;
 /// each run leaves one audit entry with the counts.
 class RetentionService {
 public:

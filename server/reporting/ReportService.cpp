@@ -165,7 +165,8 @@ struct ReportService::Built {
     std::string parameters;  // for the audit detail: never patient data
 };
 
-reports::Report ReportService::generate(const ReportRequest& request, const auth::Caller& caller) {
+ReportService::Built ReportService::build(const ReportRequest& request,
+                                          const auth::Caller& caller) {
     Built built;
     if (request.name == "outstanding-originals") {
         built = outstandingOriginals(request, caller);
@@ -183,25 +184,40 @@ reports::Report ReportService::generate(const ReportRequest& request, const auth
         throw Error(ErrorKind::NotFound, "report_not_found", "その帳票はありません");
     }
     built.report.generated_at = clock_.now();
+    built.patient_refs.erase(std::string());
+    return built;
+}
 
+void ReportService::recordGeneration(const ReportRequest& request, const auth::Caller& caller,
+                                     const Built& built) {
     std::string detail = "report=" + request.name;
     if (!built.parameters.empty()) detail += " " + built.parameters;
     if (!request.format.empty()) detail += " format=" + request.format;
     detail += " rows=" + std::to_string(built.rows);
+    detail += " patients=" + std::to_string(built.patient_refs.size());
     tx_.write([&] {
         audit_.record(audit::AuditEvent{caller.principal.actor(), "report.generate", "report",
                                         request.name, std::nullopt, caller.remote_addr, "ok",
                                         detail});
-        // One entry per patient shown, so that the patient's own audit extract names this
-        // report too.
-        for (const auto& ref : built.patient_refs) {
-            if (ref.empty()) continue;
-            audit_.record(audit::AuditEvent{caller.principal.actor(), "report.patient_read",
-                                            "report", request.name, ref, caller.remote_addr, "ok",
-                                            "report=" + request.name});
-        }
+        // One entry however many patients the report shows (a year of guidance records is
+        // thousands); the patients go beside it, so that each one's audit extract names it.
+        if (!built.patient_refs.empty())
+            queries_.recordDisclosures(audit_entries_.head().seq, built.patient_refs);
     });
+}
+
+reports::Report ReportService::generate(const ReportRequest& request, const auth::Caller& caller) {
+    Built built = build(request, caller);
+    recordGeneration(request, caller, built);
     return std::move(built.report);
+}
+
+std::string ReportService::generate(const ReportRequest& request, const auth::Caller& caller,
+                                    const Render& render) {
+    Built built = build(request, caller);
+    std::string out = render(built.report);
+    recordGeneration(request, caller, built);
+    return out;
 }
 
 ReportService::Built ReportService::outstandingOriginals(const ReportRequest& request,
@@ -530,34 +546,68 @@ ReportService::Built ReportService::controlledHandovers(const ReportRequest& req
     Section s;
     std::size_t narcotics = 0;
     std::size_t psychotropics = 0;
-    for (const auto& h : rows) {
-        if (!h.content) continue;
-        for (const auto& rp : h.content->rps) {
-            for (const auto& item : rp.items) {
-                const auto classes = classifier_.classify(item);
-                if (!classes.controlled()) continue;
-                // Only what this parcel held: a prescription split over parcels is listed
-                // at each hand-over with that parcel's share.
-                std::string amount = item.amount + item.unit;
-                if (!h.items.empty()) {
-                    auto at =
-                        std::find_if(h.items.begin(), h.items.end(),
-                                     [&](const HandedItem& i) { return i.name == item.name; });
-                    if (at == h.items.end()) continue;
-                    amount = at->amount;
-                }
-                const char* kind = classes.narcotic ? "麻薬" : "向精神薬";
-                (classes.narcotic ? narcotics : psychotropics) += 1;
-                std::string by = h.actor == "carrier"
-                                     ? std::string("配送業者")
-                                     : (h.actor_name.empty() ? h.actor : h.actor_name);
-                std::string identity = identityCheckLabel(h.identity_check);
-                if (!h.note.empty()) identity += "（" + h.note + "）";
-                s.rows.push_back({timeText(h.at), h.patient_name, std::to_string(h.prescription_id),
-                                  item.name, kind, amount, methodLabel(h.method), by,
-                                  h.recipient_name, identity, h.parcel_number});
-                b.patient_refs.insert(h.patient_ref);
+    // A year holds thousands of hand-overs of the same few drugs: classify each drug once.
+    std::map<std::pair<std::string, std::string>, checks::DrugClasses> known;
+    const auto classesOf = [&](const std::string& claims_code, const std::string& name) {
+        auto [at, inserted] = known.try_emplace({claims_code, name});
+        if (inserted) {
+            prescription::DrugItem item;
+            item.name = name;
+            if (!claims_code.empty()) {
+                item.code_system = prescription::DrugCodeSystem::Claims;
+                item.code = claims_code;
             }
+            at->second = classifier_.classify(item);
+        }
+        return at->second;
+    };
+    for (const auto& h : rows) {
+        // What the parcel held, with each line's drug class: by claims code for parcels packed
+        // since codes are kept, else from the prescription's content matched by name.
+        struct Line {
+            std::string name;
+            std::string amount;
+            checks::DrugClasses classes;
+        };
+        std::vector<Line> lines;
+        const bool coded = !h.items.empty() &&
+                           std::all_of(h.items.begin(), h.items.end(), [](const HandedItem& i) {
+                               return i.claims_code.has_value();
+                           });
+        if (coded) {
+            for (const auto& item : h.items)
+                lines.push_back({item.name, item.amount, classesOf(*item.claims_code, item.name)});
+        } else if (h.content) {
+            for (const auto& rp : h.content->rps) {
+                for (const auto& item : rp.items) {
+                    const auto classes = classifier_.classify(item);
+                    if (!classes.controlled()) continue;
+                    // Only what this parcel held: a prescription split over parcels is listed
+                    // at each hand-over with that parcel's share.
+                    std::string amount = item.amount + item.unit;
+                    if (!h.items.empty()) {
+                        auto at =
+                            std::find_if(h.items.begin(), h.items.end(),
+                                         [&](const HandedItem& i) { return i.name == item.name; });
+                        if (at == h.items.end()) continue;
+                        amount = at->amount;
+                    }
+                    lines.push_back({item.name, amount, classes});
+                }
+            }
+        }
+        for (const auto& line : lines) {
+            if (!line.classes.controlled()) continue;
+            const char* kind = line.classes.narcotic ? "麻薬" : "向精神薬";
+            (line.classes.narcotic ? narcotics : psychotropics) += 1;
+            std::string by = h.actor == "carrier" ? std::string("配送業者")
+                                                  : (h.actor_name.empty() ? h.actor : h.actor_name);
+            std::string identity = identityCheckLabel(h.identity_check);
+            if (!h.note.empty()) identity += "（" + h.note + "）";
+            s.rows.push_back({timeText(h.at), h.patient_name, std::to_string(h.prescription_id),
+                              line.name, kind, line.amount, methodLabel(h.method), by,
+                              h.recipient_name, identity, h.parcel_number});
+            b.patient_refs.insert(h.patient_ref);
         }
     }
     b.rows = s.rows.size();
@@ -590,6 +640,14 @@ ReportService::Built ReportService::auditExtract(const ReportRequest& request) {
             throw Error(ErrorKind::BadRequest, "patient_required",
                         "patient_ref か prescription_id を指定してください", "patient_ref");
         entries = audit_entries_.forPatient(patient_ref, period.from_s * 1000, period.to_s * 1000);
+        // Reports name their patients beside their one audit entry, not in it.
+        auto reports =
+            queries_.reportsDisclosing(patient_ref, period.from_s * 1000, period.to_s * 1000);
+        entries.insert(entries.end(), std::make_move_iterator(reports.begin()),
+                       std::make_move_iterator(reports.end()));
+        std::sort(
+            entries.begin(), entries.end(),
+            [](const audit::AuditEntry& a, const audit::AuditEntry& c) { return a.seq < c.seq; });
         names = queries_.staffNames();
     });
 

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <functional>
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "audit/AuditLog.h"
@@ -36,9 +38,10 @@ std::span<const std::string_view> reportNames();
 /// - "audit-extract" 監査抽出: who accessed the data of `patient_ref` (or of the patient of
 ///   `prescription_id`) in from..to.
 /// A report with no data is returned empty (renderers print 「該当なし」). Each generation is
-/// audited as "report.generate" (report name, period, format and row count; no patient data)
-/// and, for each patient whose data the report shows, as "report.patient_read" with the
-/// patient's reference, in one write transaction.
+/// audited as one "report.generate" entry (report name, period, format, row and patient
+/// counts; no patient data) and, in the same write transaction, the references of the
+/// patients whose data it shows are recorded beside that entry (ReportQueries::
+/// recordDisclosures), so that the audit extract of each of them lists the generation.
 /// Errors: Error(NotFound, "report_not_found") for an unknown name; Error(BadRequest,
 /// "period_required" | "period_invalid" | "date_required" | "month_required" |
 /// "patient_required", field) for missing or inconsistent parameters; Error(NotFound,
@@ -56,10 +59,23 @@ public:
           audit_(audit),
           clock_(clock) {}
 
+    /// Turns the model into what is handed out (PDF or CSV bytes).
+    using Render = std::function<std::string(const reports::Report&)>;
+
+    /// The report model, audited as generated before it is returned.
     reports::Report generate(const ReportRequest& request, const auth::Caller& caller);
+
+    /// The report rendered by `render`, audited only once `render` has returned: a report that
+    /// cannot be rendered (e.g. Error(RuleViolation, "csv_not_shift_jis")) disclosed nothing and
+    /// is not recorded as generated. Exceptions from `render` propagate.
+    std::string generate(const ReportRequest& request, const auth::Caller& caller,
+                         const Render& render);
 
 private:
     struct Built;
+    Built build(const ReportRequest& request, const auth::Caller& caller);
+    void recordGeneration(const ReportRequest& request, const auth::Caller& caller,
+                          const Built& built);
     Built outstandingOriginals(const ReportRequest& request, const auth::Caller& caller);
     Built routeSheet(const ReportRequest& request);
     Built guidanceRecords(const ReportRequest& request);

@@ -16,11 +16,17 @@
 
 namespace rxdesk::shipping {
 
-/// What an import did.
+/// What an import did. Rows are matched with what was stored before by their code
+/// (claims code for the master, the keyed code for the supplement):
+/// accepted = added + updated + unchanged.
 struct DrugImportReport {
     dispatch::DrugDataSet data_set = dispatch::DrugDataSet::ClaimsMaster;
     std::size_t accepted = 0;                        ///< rows now stored
     std::vector<dispatch::ImportProblem> bad_lines;  ///< rows left out, with line numbers
+    std::size_t added = 0;                           ///< codes that were not stored before
+    std::size_t updated = 0;                         ///< codes stored before whose row changed
+    std::size_t unchanged = 0;                       ///< codes stored before with the same row
+    std::size_t removed = 0;  ///< codes stored before and no longer in the file
 };
 
 /// A drug as the counter sees it: what the catalog resolves and the supplement row keyed
@@ -42,13 +48,14 @@ public:
     /// Replaces the claims master with the usable lines of `cp932_bytes` (a re-import
     /// updates drugs in place and drops those no longer listed). Throws
     /// Error(BadRequest, "drug_master_empty") when not one line is usable, so a wrong file
-    /// cannot wipe the master.
+    /// cannot wipe the master (the refusal is audited, nothing else changes).
     DrugImportReport importMaster(std::string_view cp932_bytes, const std::string& source_name,
                                   const auth::Caller& caller);
 
     /// Replaces the supplement with the usable rows of the file. Throws
-    /// Error(BadRequest, "supplement_unusable") when the header is unusable (nothing would
-    /// be imported).
+    /// Error(BadRequest, "supplement_unusable") when not one row is usable (e.g. a broken
+    /// header), so a wrong file cannot wipe the supplement (the refusal is audited, nothing
+    /// else changes).
     DrugImportReport importSupplement(std::string_view bytes, const std::string& source_name,
                                       const auth::Caller& caller);
 
@@ -63,7 +70,8 @@ public:
 
 private:
     void auditChange(const auth::Caller& caller, const std::string& action,
-                     const std::string& object_id, const std::string& detail);
+                     const std::string& object_id, const std::string& detail,
+                     const std::string& outcome = "ok");
 
     Transactor& tx_;
     dispatch::DrugRepository& drugs_;

@@ -26,6 +26,10 @@ struct ParcelItem {
     std::string amount;   ///< e.g. 「28錠」
     std::string usage;    ///< e.g. 「１日１回朝食後 14日分」
     std::string storage;  ///< e.g. 「冷所（2〜8℃）」, "" for room temperature
+    /// The drug's claims code (the prescription's, or the master's for its YJ/MHLW/HOT code);
+    /// "" when it has none or the item was stored before codes were kept. Never printed: the
+    /// controlled-drug report matches by it.
+    std::string claims_code{};
 };
 
 /// A parcel as stored: one temperature group of a shipment and the method it travels by.

@@ -49,6 +49,14 @@ struct ParcelStatus {
     std::string prescription_status;  ///< after any lifecycle step this event took
 };
 
+/// One shipment of a day as the dispatch desk lists it: its parcels' custody (in the order
+/// of shipment.parcels) and where its prescription is in the lifecycle.
+struct DayShipment {
+    ShipmentRecord shipment;
+    std::vector<dispatch::ParcelCustody> custody;
+    std::string prescription_status;
+};
+
 /// One carrier delivery awaiting the patient's receipt confirmation.
 struct UnconfirmedParcel {
     ShipmentRecord shipment;

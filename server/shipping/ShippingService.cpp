@@ -192,8 +192,12 @@ ShipmentOutcome ShippingService::plan(const ShipmentRequest& request, const auth
         for (const auto& item : rp.items) {
             dispatch::ShipmentItem si;
             si.ref = std::to_string(rp.rp_no) + "-" + std::to_string(item.seq);
-            if (auto info = resolveItem(*catalog, item))
+            std::string claims_code =
+                item.code_system == prescription::DrugCodeSystem::Claims ? item.code : "";
+            if (auto info = resolveItem(*catalog, item)) {
                 si.classes = dispatch::handlingClassesOf(*info);
+                if (claims_code.empty()) claims_code = info->claims_code;
+            }
             // Classes the catalog cannot give (drugs not in the master) come from the
             // classifier's fallback, so a keyword-known narcotic still travels as one.
             checks::DrugClasses c = classifier_.classify(*catalog, item);
@@ -202,8 +206,8 @@ ShipmentOutcome ShippingService::plan(const ShipmentRequest& request, const auth
             if (c.poison) si.classes.insert(HandlingClass::Poison);
             if (c.stimulant_raw_material) si.classes.insert(HandlingClass::StimulantRawMaterial);
             if (c.emergency_contraceptive) si.classes.insert(HandlingClass::EmergencyContraceptive);
-            lines.push_back(
-                {item.name, item.amount + item.unit, usageText(rp), storageLabel(si.classes)});
+            lines.push_back({item.name, item.amount + item.unit, usageText(rp),
+                             storageLabel(si.classes), std::move(claims_code)});
             items.push_back(std::move(si));
         }
     }
@@ -463,6 +467,28 @@ ParcelStatus ShippingService::parcelByNumber(const std::string& number,
     auditShipment(caller, "parcel.lookup", status->shipment,
                   "parcel=" + std::to_string(status->parcel.id));
     return std::move(*status);
+}
+
+std::vector<DayShipment> ShippingService::shipmentsOfDate(const std::string& date,
+                                                          const auth::Caller& caller) {
+    if (!parseDate(date))
+        throw Error(ErrorKind::BadRequest, "invalid_field", "date は YYYY-MM-DD です", "date");
+    std::vector<DayShipment> out;
+    tx_.read([&] {
+        for (auto& s : shipments_.listByShipDate(date)) {
+            DayShipment day{std::move(s), {}, ""};
+            for (const auto& p : day.shipment.parcels) day.custody.push_back(custodyOf(p));
+            if (auto rx = prescriptions_.find(day.shipment.prescription_id))
+                day.prescription_status = rx->status;
+            out.push_back(std::move(day));
+        }
+    });
+    if (!out.empty())
+        tx_.write([&] {
+            for (const auto& d : out)
+                auditShipment(caller, "shipment.list", d.shipment, "date=" + date);
+        });
+    return out;
 }
 
 ParcelStatus ShippingService::parcel(std::int64_t parcel_id, const auth::Caller& caller) {

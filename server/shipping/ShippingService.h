@@ -74,6 +74,10 @@ public:
     /// What delivery staff see after scanning a label: no drug list. Error(NotFound,
     /// "parcel_not_found") for an unknown or malformed number.
     ParcelStatus parcelByNumber(const std::string& parcel_number, const auth::Caller& caller);
+    /// The shipments of `date` (YYYY-MM-DD, their ship date), by id, with each parcel's
+    /// custody; audited per shipment ("shipment.list"). Error(BadRequest, "invalid_field")
+    /// for a malformed date; a day without shipments is an empty list.
+    std::vector<DayShipment> shipmentsOfDate(const std::string& date, const auth::Caller& caller);
     /// A parcel's custody status; Error(NotFound, "parcel_not_found").
     ParcelStatus parcel(std::int64_t parcel_id, const auth::Caller& caller);
 

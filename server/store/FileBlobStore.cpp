@@ -23,8 +23,40 @@ std::string FileBlobStore::pathOf(const std::string& id) const {
 
 std::string FileBlobStore::put(std::string_view bytes) {
     std::string id = crypto::sha256Hex(bytes);
+    {
+        // Noted before the existence check: see removeUnlessPutSince().
+        std::lock_guard lock(puts_mutex_);
+        if (tracking_puts_) {
+            if (puts_.ids.size() < kMaxTrackedPuts)
+                puts_.ids.insert(id);
+            else
+                puts_.overflowed = true;
+        }
+    }
     if (!fs_.exists(pathOf(id))) fs_.writeAtomically(pathOf(id), bytes);
     return id;
+}
+
+FileBlobStore::Puts FileBlobStore::takePuts() {
+    std::lock_guard lock(puts_mutex_);
+    Puts taken = std::move(puts_);
+    puts_ = Puts{};
+    // Before the first call nothing was noted: any present blob may have just been put.
+    if (!tracking_puts_) taken.overflowed = true;
+    tracking_puts_ = true;
+    return taken;
+}
+
+std::vector<std::string> FileBlobStore::removeUnlessPutSince(const std::vector<std::string>& ids) {
+    std::lock_guard lock(puts_mutex_);
+    std::vector<std::string> removed;
+    if (puts_.overflowed) return removed;
+    for (const auto& id : ids) {
+        if (!isBlobId(id) || puts_.ids.count(id)) continue;
+        fs_.remove(pathOf(id));
+        removed.push_back(id);
+    }
+    return removed;
 }
 
 std::string FileBlobStore::get(const std::string& id) {
@@ -37,7 +69,9 @@ std::string FileBlobStore::get(const std::string& id) {
     return std::move(*bytes);
 }
 
-bool FileBlobStore::contains(const std::string& id) { return isBlobId(id) && fs_.exists(pathOf(id)); }
+bool FileBlobStore::contains(const std::string& id) {
+    return isBlobId(id) && fs_.exists(pathOf(id));
+}
 
 void FileBlobStore::remove(const std::string& id) {
     if (isBlobId(id)) fs_.remove(pathOf(id));

@@ -1,5 +1,4 @@
 #include "store/SqliteOriginalRepository.h"
-#include "store/SqliteValues.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
@@ -13,6 +12,7 @@
 #include "core/Error.h"
 #include "jahis/JahisParser.h"
 #include "jahis/JahisWriter.h"
+#include "store/SqliteValues.h"
 
 namespace rxdesk::store {
 namespace {
@@ -21,7 +21,6 @@ using originals::AwaitingRow;
 using originals::InquiryRecord;
 using originals::OrphanOriginal;
 using originals::ReconciliationRecord;
-
 
 const char* kindName(workflow::DifferenceKind kind) {
     switch (kind) {
@@ -433,20 +432,27 @@ std::map<std::int64_t, std::int64_t> SqliteOriginalRepository::lastChases() {
     return out;
 }
 
-// A prescription has expired when completed before the cut-off, unless a prescription that
-// has not expired names it as the one it duplicates (it goes when that one goes).
+// A prescription has expired when it ended before the cut-off — completed, marked
+// misdirected, or cancelled (a terminal state: its last update is the cancellation) —
+// unless a prescription that has not expired names it as the one it duplicates (it goes
+// when that one goes).
 namespace {
-constexpr const char* kExpiredWhere = "p.completed_at IS NOT NULL AND p.completed_at < :cutoff";
-constexpr const char* kReferencedByYounger =
-    "EXISTS (SELECT 1 FROM prescriptions d WHERE d.duplicate_of = p.id AND "
-    "(d.completed_at IS NULL OR d.completed_at >= :cutoff))";
+std::string endedAt(const std::string& p) {
+    return "COALESCE(" + p + ".completed_at, " + p + ".misdirected_at, CASE WHEN " + p +
+           ".status = 'cancelled' THEN " + p + ".updated_at END)";
+}
+const std::string kExpiredWhere = endedAt("p") + " < :cutoff";
+const std::string kReferencedByYounger =
+    "EXISTS (SELECT 1 FROM prescriptions d WHERE d.duplicate_of = p.id AND (" + endedAt("d") +
+    " IS NULL OR " + endedAt("d") + " >= :cutoff))";
+const std::string kOrderByEnd = " ORDER BY " + endedAt("p") + ", p.id";
 }  // namespace
 
 std::vector<std::int64_t> SqliteRetentionRepository::expiredPrescriptions(
     std::int64_t completed_before, int limit) {
     SQLite::Statement q(db_.connection(), std::string("SELECT p.id FROM prescriptions p WHERE ") +
                                               kExpiredWhere + " AND NOT " + kReferencedByYounger +
-                                              " ORDER BY p.completed_at, p.id LIMIT :limit");
+                                              kOrderByEnd + " LIMIT :limit");
     q.bind(":cutoff", completed_before);
     q.bind(":limit", limit);
     return ids(q);
@@ -461,44 +467,96 @@ std::int64_t SqliteRetentionRepository::expiredButReferenced(std::int64_t comple
     return q.getColumn(0).getInt64();
 }
 
+namespace {
+
+// Deletes the rows of `table` matching `where` and, first, every row that refers to them
+// (foreign keys are enforced), depth-first along the references; collects the blob ids the
+// deleted rows named.
+void deleteCascade(SQLite::Database& c, SchemaMap& schema, const std::string& table,
+                   const std::string& where, originals::RetentionCounts& counts,
+                   std::set<std::string>& released, int depth = 0) {
+    if (depth > 8) throw Error(ErrorKind::Internal, "retention_schema", "参照の階層が深すぎます");
+    for (const auto& ref : schema.referenced_by[table]) {
+        if (ref.table == table) continue;  // self-references are unlinked by the caller
+        deleteCascade(c, schema, ref.table,
+                      quoted(ref.from) + " IN (SELECT " + quoted(ref.to) + " FROM " +
+                          quoted(table) + " WHERE " + where + ")",
+                      counts, released, depth + 1);
+    }
+    for (const auto& column : schema.blob_columns[table]) {
+        SQLite::Statement q(
+            c, "SELECT DISTINCT " + quoted(column) + " FROM " + quoted(table) + " WHERE " + where);
+        while (q.executeStep())
+            if (!q.getColumn(0).isNull()) released.insert(q.getColumn(0).getString());
+    }
+    int n = c.exec("DELETE FROM " + quoted(table) + " WHERE " + where);
+    if (n > 0) counts.rows_by_table[table] += n;
+}
+
+std::string idList(const std::vector<std::int64_t>& list) {
+    std::string out;
+    for (auto id : list) out += (out.empty() ? "" : ",") + std::to_string(id);
+    return out;
+}
+
+}  // namespace
+
 originals::RetentionCounts SqliteRetentionRepository::deletePrescriptions(
     const std::vector<std::int64_t>& list) {
     originals::RetentionCounts counts;
     if (list.empty()) return counts;
     auto& c = db_.connection();
-    std::string id_list;
-    for (auto id : list) id_list += (id_list.empty() ? "" : ",") + std::to_string(id);
+    const std::string id_list = idList(list);
     // Expired duplicates of expired prescriptions may fall in a later batch: unlink them
     // first so the foreign key does not hold this batch back.
     c.exec("UPDATE prescriptions SET duplicate_of = NULL WHERE duplicate_of IN (" + id_list + ")");
-
     SchemaMap schema(c);
     std::set<std::string> released;
-    // Children first (foreign keys are enforced), depth-first along the references.
-    std::function<void(const std::string&, const std::string&, int)> remove =
-        [&](const std::string& table, const std::string& where, int depth) {
-            if (depth > 8)
-                throw Error(ErrorKind::Internal, "retention_schema", "参照の階層が深すぎます");
-            for (const auto& ref : schema.referenced_by[table]) {
-                if (ref.table == table) continue;  // self-references were unlinked above
-                remove(ref.table,
-                       quoted(ref.from) + " IN (SELECT " + quoted(ref.to) + " FROM " +
-                           quoted(table) + " WHERE " + where + ")",
-                       depth + 1);
-            }
-            for (const auto& column : schema.blob_columns[table]) {
-                SQLite::Statement q(c, "SELECT DISTINCT " + quoted(column) + " FROM " +
-                                           quoted(table) + " WHERE " + where);
-                while (q.executeStep())
-                    if (!q.getColumn(0).isNull()) released.insert(q.getColumn(0).getString());
-            }
-            int n = c.exec("DELETE FROM " + quoted(table) + " WHERE " + where);
-            if (n > 0) counts.rows_by_table[table] += n;
-        };
-    remove("prescriptions", "id IN (" + id_list + ")", 0);
+    deleteCascade(c, schema, "prescriptions", "id IN (" + id_list + ")", counts, released);
     counts.prescriptions = counts.rows_by_table["prescriptions"];
     counts.released_blobs.assign(released.begin(), released.end());
     return counts;
+}
+
+std::vector<std::int64_t> SqliteRetentionRepository::expiredOrphans(std::int64_t received_before,
+                                                                    int limit) {
+    SQLite::Statement q(db_.connection(),
+                        "SELECT id FROM orphan_originals WHERE attached_to IS NULL AND "
+                        "received_at < ? ORDER BY received_at, id LIMIT ?");
+    q.bind(1, received_before);
+    q.bind(2, limit);
+    return ids(q);
+}
+
+originals::RetentionCounts SqliteRetentionRepository::deleteOrphans(
+    const std::vector<std::int64_t>& list) {
+    originals::RetentionCounts counts;
+    if (list.empty()) return counts;
+    auto& c = db_.connection();
+    SchemaMap schema(c);
+    std::set<std::string> released;
+    deleteCascade(c, schema, "orphan_originals", "id IN (" + idList(list) + ")", counts, released);
+    counts.released_blobs.assign(released.begin(), released.end());
+    return counts;
+}
+
+std::int64_t SqliteRetentionRepository::deleteIdempotencyKeys(std::int64_t created_before) {
+    SQLite::Statement q(db_.connection(), "DELETE FROM idempotency_keys WHERE created_at < ?");
+    q.bind(1, created_before);
+    return q.exec();
+}
+
+std::unordered_set<std::string> SqliteRetentionRepository::referencedBlobs() {
+    auto& c = db_.connection();
+    SchemaMap schema(c);
+    std::unordered_set<std::string> out;
+    for (const auto& [table, columns] : schema.blob_columns)
+        for (const auto& column : columns) {
+            SQLite::Statement q(c, "SELECT DISTINCT " + quoted(column) + " FROM " + quoted(table) +
+                                       " WHERE " + quoted(column) + " IS NOT NULL");
+            while (q.executeStep()) out.insert(q.getColumn(0).getString());
+        }
+    return out;
 }
 
 bool SqliteRetentionRepository::blobReferenced(const std::string& id) {

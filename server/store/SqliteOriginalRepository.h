@@ -1,5 +1,7 @@
 #pragma once
 
+#include <unordered_set>
+
 #include "originals/OriginalRepository.h"
 #include "store/Database.h"
 
@@ -51,6 +53,11 @@ public:
     std::int64_t expiredButReferenced(std::int64_t completed_before) override;
     originals::RetentionCounts deletePrescriptions(const std::vector<std::int64_t>& ids) override;
     bool blobReferenced(const std::string& id) override;
+    std::vector<std::int64_t> expiredOrphans(std::int64_t received_before, int limit) override;
+    originals::RetentionCounts deleteOrphans(const std::vector<std::int64_t>& ids) override;
+    std::int64_t deleteIdempotencyKeys(std::int64_t created_before) override;
+    /// Every blob id some row names (the same columns blobReferenced() looks at).
+    std::unordered_set<std::string> referencedBlobs();
 
 private:
     Database& db_;

@@ -351,6 +351,33 @@ std::vector<PrescriptionRecord> SqlitePrescriptionRepository::list(const intake:
     return out;
 }
 
+std::int64_t SqlitePrescriptionRepository::changeSequence() {
+    // Kept by the triggers of schema/0011_queue_changes.sql.
+    return db_.connection().execAndGet("SELECT seq FROM queue_changes WHERE id = 1").getInt64();
+}
+
+namespace {
+
+void insertFaxNumbers(SQLite::Database& c, std::int64_t clinic_id,
+                      const std::vector<std::string>& numbers) {
+    for (const auto& fax : numbers) {
+        SQLite::Statement f(c,
+                            "INSERT INTO clinic_fax_numbers (fax_number, clinic_id) VALUES (?, ?)");
+        f.bind(1, fax);
+        f.bind(2, clinic_id);
+        try {
+            f.exec();
+        } catch (const SQLite::Exception& e) {
+            if (isUniqueViolation(e))
+                throw Error(ErrorKind::Conflict, "fax_number_taken",
+                            "その FAX 番号は別の医療機関に登録済みです", "fax_numbers");
+            throw;
+        }
+    }
+}
+
+}  // namespace
+
 std::int64_t SqliteClinicRepository::insert(const intake::Clinic& clinic) {
     auto& c = db_.connection();
     SQLite::Statement q(c,
@@ -368,26 +395,16 @@ std::int64_t SqliteClinicRepository::insert(const intake::Clinic& clinic) {
         throw;
     }
     std::int64_t id = c.getLastInsertRowid();
-    for (const auto& fax : clinic.fax_numbers) {
-        SQLite::Statement f(c, "INSERT INTO clinic_fax_numbers (fax_number, clinic_id) VALUES (?, ?)");
-        f.bind(1, fax);
-        f.bind(2, id);
-        try {
-            f.exec();
-        } catch (const SQLite::Exception& e) {
-            if (isUniqueViolation(e))
-                throw Error(ErrorKind::Conflict, "fax_number_taken",
-                            "その FAX 番号は別の医療機関に登録済みです", "fax_numbers");
-            throw;
-        }
-    }
+    insertFaxNumbers(c, id, clinic.fax_numbers);
     return id;
 }
 
 std::optional<intake::Clinic> SqliteClinicRepository::findWhere(const std::string& where,
                                                                 const std::string& value) {
     auto& c = db_.connection();
-    SQLite::Statement q(c, "SELECT id, institution_code, name, original_deadline_days FROM clinics WHERE " + where);
+    SQLite::Statement q(
+        c, "SELECT id, institution_code, name, original_deadline_days, active FROM clinics WHERE " +
+               where);
     q.bind(1, value);
     if (!q.executeStep()) return std::nullopt;
     intake::Clinic clinic;
@@ -395,7 +412,9 @@ std::optional<intake::Clinic> SqliteClinicRepository::findWhere(const std::strin
     clinic.institution_code = q.getColumn(1).getString();
     clinic.name = q.getColumn(2).getString();
     if (!q.getColumn(3).isNull()) clinic.original_deadline_days = q.getColumn(3).getInt();
-    SQLite::Statement f(c, "SELECT fax_number FROM clinic_fax_numbers WHERE clinic_id = ? ORDER BY fax_number");
+    clinic.active = q.getColumn(4).getInt() != 0;
+    SQLite::Statement f(
+        c, "SELECT fax_number FROM clinic_fax_numbers WHERE clinic_id = ? ORDER BY fax_number");
     f.bind(1, clinic.id);
     while (f.executeStep()) clinic.fax_numbers.push_back(f.getColumn(0).getString());
     return clinic;
@@ -409,7 +428,9 @@ std::optional<intake::Clinic> SqliteClinicRepository::findByInstitutionCode(cons
 
 std::optional<intake::Clinic> SqliteClinicRepository::findByFaxNumber(const std::string& number) {
     if (number.empty()) return std::nullopt;
-    return findWhere("id = (SELECT clinic_id FROM clinic_fax_numbers WHERE fax_number = ?)", number);
+    return findWhere(
+        "id = (SELECT clinic_id FROM clinic_fax_numbers WHERE fax_number = ?) AND active = 1",
+        number);
 }
 
 std::optional<intake::Clinic> SqliteClinicRepository::find(std::int64_t id) {
@@ -423,6 +444,24 @@ std::vector<intake::Clinic> SqliteClinicRepository::list() {
     std::vector<intake::Clinic> out;
     for (auto id : ids) out.push_back(*find(id));
     return out;
+}
+
+bool SqliteClinicRepository::update(const intake::Clinic& clinic) {
+    auto& c = db_.connection();
+    SQLite::Statement q(c,
+                        "UPDATE clinics SET name = ?, original_deadline_days = ?, active = ?, "
+                        "updated_at = strftime('%s', 'now') WHERE id = ?");
+    q.bind(1, clinic.name);
+    bindOptional(q, 2, clinic.original_deadline_days);
+    q.bind(3, clinic.active ? 1 : 0);
+    q.bind(4, clinic.id);
+    if (q.exec() == 0) return false;
+    // The set is replaced: a number dropped here is free for another clinic.
+    SQLite::Statement d(c, "DELETE FROM clinic_fax_numbers WHERE clinic_id = ?");
+    d.bind(1, clinic.id);
+    d.exec();
+    insertFaxNumbers(c, clinic.id, clinic.fax_numbers);
+    return true;
 }
 
 }  // namespace rxdesk::store

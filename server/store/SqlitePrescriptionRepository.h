@@ -26,6 +26,7 @@ public:
     void addEvent(std::int64_t id, const intake::EventRecord& event) override;
     std::vector<intake::EventRecord> events(std::int64_t id) override;
     std::vector<intake::PrescriptionRecord> list(const intake::QueueFilter& filter) override;
+    std::int64_t changeSequence() override;
 
 private:
     void loadChildren(intake::PrescriptionRecord& record);
@@ -42,6 +43,7 @@ public:
     std::optional<intake::Clinic> findByFaxNumber(const std::string& normalized_number) override;
     std::optional<intake::Clinic> find(std::int64_t id) override;
     std::vector<intake::Clinic> list() override;
+    bool update(const intake::Clinic& clinic) override;
 
 private:
     std::optional<intake::Clinic> findWhere(const std::string& where, const std::string& value);

@@ -2,43 +2,117 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include <map>
+#include <set>
+
+#include "core/TokyoTime.h"
 #include "jahis/JahisParser.h"
 #include "store/SqliteErrors.h"
 
 namespace rxdesk::store {
 
 using reporting::GuidanceRow;
+using reporting::HandedItem;
 using reporting::HandoverRow;
+
+namespace {
+
+std::set<guidance::GuidanceTopic> topicsOf(const std::string& text) {
+    std::set<guidance::GuidanceTopic> out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        auto comma = text.find(',', start);
+        if (comma == std::string::npos) comma = text.size();
+        if (auto t = guidance::parseTopic(text.substr(start, comma - start))) out.insert(*t);
+        start = comma + 1;
+    }
+    return out;
+}
+
+}  // namespace
 
 std::vector<GuidanceRow> SqliteReportQueries::guidanceRecords(std::int64_t from, std::int64_t to) {
     std::vector<GuidanceRow> out;
     try {
-        // guidance_records_by_started (0007) makes this a range scan.
-        SQLite::Statement q(db_.connection(),
-                            "SELECT r.appointment_id, COALESCE(a.prescription_id, 0), "
-                            "COALESCE(u.display_name, ''), COALESCE(p.patient_name, '') "
-                            "FROM guidance_records r "
-                            "LEFT JOIN guidance_appointments a ON a.id = r.appointment_id "
-                            "LEFT JOIN users u ON u.id = r.pharmacist_id "
-                            "LEFT JOIN prescriptions p ON p.id = a.prescription_id "
-                            "WHERE r.started_at >= ? AND r.started_at < ? "
-                            "ORDER BY r.started_at, r.appointment_id");
+        // One range scan (guidance_records_by_started, 0007) reading every column, instead of
+        // one SqliteGuidanceRepository::findRecord per session: a year holds tens of thousands.
+        // The columns map to StoredRecord exactly as findRecord maps them (kept equal by the
+        // test ReportQueries.GuidanceRecordsReadAsTheGuidanceRepositoryReadsThem).
+        SQLite::Statement q(
+            db_.connection(),
+            "SELECT r.appointment_id, r.pharmacist_id, r.patient_ref, r.started_at, r.ended_at, "
+            "r.mode, r.video_and_audio_confirmed, r.first_session, r.identity_document, "
+            "r.identity_document_other, r.pharmacist_identity_shown, r.others_present, "
+            "r.others_description, r.others_consent, r.security_risk_agreed, "
+            "r.private_space_confirmed, r.recorded, r.recording_consent, r.explained_topics, "
+            "r.outcome, r.stop_reason, r.notebook_presented, r.home_patient, "
+            "r.home_visit_same_day, r.previous_visit_date, r.fee_kind, r.fee_points, "
+            "r.fee_basis, r.fee_reason, r.recorded_at, r.recorded_by, "
+            "COALESCE(a.prescription_id, 0), COALESCE(u.display_name, ''), "
+            "COALESCE(p.patient_name, '') "
+            "FROM guidance_records r "
+            "LEFT JOIN guidance_appointments a ON a.id = r.appointment_id "
+            "LEFT JOIN users u ON u.id = r.pharmacist_id "
+            "LEFT JOIN prescriptions p ON p.id = a.prescription_id "
+            "WHERE r.started_at >= ? AND r.started_at < ? "
+            "ORDER BY r.started_at, r.appointment_id");
         q.bind(1, from);
         q.bind(2, to);
         while (q.executeStep()) {
             GuidanceRow row;
-            row.stored.appointment_id = q.getColumn(0).getInt64();
-            row.prescription_id = q.getColumn(1).getInt64();
-            row.pharmacist_name = q.getColumn(2).getString();
-            row.patient_name = q.getColumn(3).getString();
+            auto& s = row.stored;
+            auto& r = s.record;
+            int i = 0;
+            auto next = [&]() -> SQLite::Column { return q.getColumn(i++); };
+            s.appointment_id = next().getInt64();
+            s.pharmacist_id = next().getInt64();
+            s.patient_ref = next().getString();
+            r.appointment_id = r.session_id = std::to_string(s.appointment_id);
+            r.pharmacist_id = std::to_string(s.pharmacist_id);
+            r.patient_id = s.patient_ref;
+            r.started_at = fromUnixSeconds(next().getInt64());
+            r.ended_at = fromUnixSeconds(next().getInt64());
+            r.mode = guidance::parseMode(next().getString()).value_or(guidance::SessionMode::Video);
+            r.video_and_audio_confirmed = next().getInt() != 0;
+            r.first_session = next().getInt() != 0;
+            r.identity_document = guidance::parseIdentityDocument(next().getString())
+                                      .value_or(guidance::IdentityDocument::None);
+            r.identity_document_other = next().getString();
+            r.pharmacist_identity_shown = next().getInt() != 0;
+            r.others_present = next().getInt() != 0;
+            r.others_description = next().getString();
+            r.others_consent = next().getInt() != 0;
+            r.security_risk_agreed = next().getInt() != 0;
+            r.private_space_confirmed = next().getInt() != 0;
+            r.recorded = next().getInt() != 0;
+            r.recording_consent = next().getInt() != 0;
+            r.explained_topics = topicsOf(next().getString());
+            r.outcome = guidance::parseOutcome(next().getString())
+                            .value_or(guidance::SessionOutcome::Completed);
+            r.stop_reason = next().getString();
+            s.history.notebook_presented = next().getInt() != 0;
+            s.history.home_patient = next().getInt() != 0;
+            s.history.home_visit_same_day = next().getInt() != 0;
+            auto previous = next();
+            if (!previous.isNull())
+                s.history.previous_prescription_date = parseDate(previous.getString());
+            const auto kind = next().getString();
+            s.fee.kind = kind == "medication_management_online"
+                             ? guidance::FeeKind::MedicationManagementOnline
+                         : kind == "home_patient_online" ? guidance::FeeKind::HomePatientOnline
+                                                         : guidance::FeeKind::None;
+            s.fee.points = next().getInt();
+            s.fee.basis = next().getString();
+            s.fee.reason_ja = next().getString();
+            s.recorded_at = fromUnixSeconds(next().getInt64());
+            s.recorded_by = next().getString();
+            row.prescription_id = next().getInt64();
+            row.pharmacist_name = next().getString();
+            row.patient_name = next().getString();
             out.push_back(std::move(row));
         }
     } catch (const SQLite::Exception& e) {
         throw translateSqliteError(e);
-    }
-    for (auto& row : out) {
-        if (auto stored = guidance_.findRecord(row.stored.appointment_id))
-            row.stored = std::move(*stored);
     }
     return out;
 }
@@ -50,53 +124,77 @@ std::vector<shipping::ShipmentRecord> SqliteReportQueries::shipmentsOn(const std
 std::vector<HandoverRow> SqliteReportQueries::handovers(std::int64_t from, std::int64_t to) {
     std::vector<HandoverRow> out;
     try {
+        const auto names = staffNames();
         // parcel_events_by_kind_at (0007) makes this a range scan over hand-overs only.
         SQLite::Statement q(db_.connection(),
-                            "SELECT e.id, e.at, e.actor, COALESCE(u.display_name, ''), "
-                            "e.recipient_name, e.identity_check, e.note, pa.id, pa.parcel_number, "
-                            "pa.method, s.prescription_id, s.patient_ref, "
-                            "COALESCE(p.patient_name, ''), p.content_jahis "
+                            "SELECT e.id, e.at, e.actor, e.recipient_name, e.identity_check, "
+                            "e.note, pa.id, pa.parcel_number, pa.method, s.prescription_id, "
+                            "s.patient_ref, COALESCE(p.patient_name, '') "
                             "FROM parcel_events e "
                             "JOIN parcels pa ON pa.id = e.parcel_id "
                             "JOIN shipments s ON s.id = pa.shipment_id "
                             "LEFT JOIN prescriptions p ON p.id = s.prescription_id "
-                            "LEFT JOIN users u ON 'user:' || u.id = e.actor "
                             "WHERE e.kind = 'delivered' AND e.at >= ? AND e.at < ? "
                             "ORDER BY e.at, e.id");
         q.bind(1, from);
         q.bind(2, to);
         SQLite::Statement items(db_.connection(),
-                                "SELECT name, amount FROM parcel_items WHERE parcel_id = ? "
-                                "ORDER BY seq");
+                                "SELECT name, amount, claims_code FROM parcel_items "
+                                "WHERE parcel_id = ? ORDER BY seq");
+        SQLite::Statement content(db_.connection(),
+                                  "SELECT content_jahis FROM prescriptions WHERE id = ?");
+        // Parcels stored before 0008 need the prescription's content; several hand-overs of
+        // one prescription parse it once.
+        std::map<std::int64_t, std::shared_ptr<const prescription::Prescription>> parsed;
+        const auto contentOf = [&](std::int64_t prescription_id) {
+            auto [at, inserted] = parsed.try_emplace(prescription_id);
+            if (!inserted) return at->second;
+            content.reset();
+            content.bind(1, prescription_id);
+            if (content.executeStep() && !content.getColumn(0).isNull()) {
+                // Content stored by intake parses; a row that does not (hand-edited data)
+                // simply shows no drugs rather than failing the whole report.
+                try {
+                    auto rx =
+                        jahis::JahisParser::parse(content.getColumn(0).getString()).prescription;
+                    if (rx)
+                        at->second =
+                            std::make_shared<const prescription::Prescription>(std::move(*rx));
+                } catch (const std::exception&) {
+                    at->second.reset();
+                }
+            }
+            return at->second;
+        };
         while (q.executeStep()) {
             HandoverRow h;
             h.event_id = q.getColumn(0).getInt64();
             h.at = q.getColumn(1).getInt64();
             h.actor = q.getColumn(2).getString();
-            h.actor_name = q.getColumn(3).getString();
-            h.recipient_name = q.getColumn(4).getString();
-            h.identity_check = dispatch::parseIdentityCheckMethod(q.getColumn(5).getString())
+            if (auto name = names.find(h.actor); name != names.end()) h.actor_name = name->second;
+            h.recipient_name = q.getColumn(3).getString();
+            h.identity_check = dispatch::parseIdentityCheckMethod(q.getColumn(4).getString())
                                    .value_or(dispatch::IdentityCheckMethod::None);
-            h.note = q.getColumn(6).getString();
-            const std::int64_t parcel_id = q.getColumn(7).getInt64();
-            h.parcel_number = q.getColumn(8).getString();
-            h.method = q.getColumn(9).getString();
-            h.prescription_id = q.getColumn(10).getInt64();
-            h.patient_ref = q.getColumn(11).getString();
-            h.patient_name = q.getColumn(12).getString();
-            if (!q.getColumn(13).isNull()) {
-                // Content stored by intake parses; a row that does not (hand-edited data)
-                // simply shows no drugs rather than failing the whole report.
-                try {
-                    h.content = jahis::JahisParser::parse(q.getColumn(13).getString()).prescription;
-                } catch (const std::exception&) {
-                    h.content.reset();
-                }
-            }
+            h.note = q.getColumn(5).getString();
+            const std::int64_t parcel_id = q.getColumn(6).getInt64();
+            h.parcel_number = q.getColumn(7).getString();
+            h.method = q.getColumn(8).getString();
+            h.prescription_id = q.getColumn(9).getInt64();
+            h.patient_ref = q.getColumn(10).getString();
+            h.patient_name = q.getColumn(11).getString();
             items.reset();
             items.bind(1, parcel_id);
-            while (items.executeStep())
-                h.items.push_back({items.getColumn(0).getString(), items.getColumn(1).getString()});
+            bool coded = true;
+            while (items.executeStep()) {
+                HandedItem item{items.getColumn(0).getString(), items.getColumn(1).getString(),
+                                std::nullopt};
+                if (items.getColumn(2).isNull())
+                    coded = false;
+                else
+                    item.claims_code = items.getColumn(2).getString();
+                h.items.push_back(std::move(item));
+            }
+            if (h.items.empty() || !coded) h.content = contentOf(h.prescription_id);
             out.push_back(std::move(h));
         }
     } catch (const SQLite::Exception& e) {
@@ -119,6 +217,62 @@ std::map<std::string, std::string> SqliteReportQueries::staffNames() {
     while (q.executeStep())
         out.emplace("user:" + std::to_string(q.getColumn(0).getInt64()),
                     q.getColumn(1).getString());
+    return out;
+}
+
+void SqliteReportQueries::recordDisclosures(std::int64_t audit_seq,
+                                            const std::set<std::string>& patient_refs) {
+    try {
+        SQLite::Statement q(
+            db_.connection(),
+            "INSERT INTO report_disclosures (patient_ref, audit_seq) VALUES (?, ?)");
+        for (const auto& ref : patient_refs) {
+            if (ref.empty()) continue;
+            q.reset();
+            q.bind(1, ref);
+            q.bind(2, audit_seq);
+            q.exec();
+        }
+    } catch (const SQLite::Exception& e) {
+        throw translateSqliteError(e);
+    }
+}
+
+std::vector<audit::AuditEntry> SqliteReportQueries::reportsDisclosing(
+    const std::string& patient_ref, std::int64_t from_ms, std::int64_t to_ms) {
+    std::vector<audit::AuditEntry> out;
+    try {
+        // The primary key (patient_ref, audit_seq) finds the patient's reports; each is one
+        // lookup by seq.
+        SQLite::Statement q(db_.connection(),
+                            "SELECT a.seq, a.at_ms, a.actor, a.action, a.object_type, "
+                            "a.object_id, a.patient_ref, a.remote_addr, a.outcome, a.detail, "
+                            "a.prev_hash, a.hash FROM report_disclosures d "
+                            "JOIN audit_log a ON a.seq = d.audit_seq "
+                            "WHERE d.patient_ref = ? AND a.at_ms >= ? AND a.at_ms < ? "
+                            "ORDER BY a.seq");
+        q.bind(1, patient_ref);
+        q.bind(2, from_ms);
+        q.bind(3, to_ms);
+        while (q.executeStep()) {
+            audit::AuditEntry e;
+            e.seq = q.getColumn(0).getInt64();
+            e.at_ms = q.getColumn(1).getInt64();
+            e.event.actor = q.getColumn(2).getString();
+            e.event.action = q.getColumn(3).getString();
+            e.event.object_type = q.getColumn(4).getString();
+            e.event.object_id = q.getColumn(5).getString();
+            if (!q.getColumn(6).isNull()) e.event.patient_ref = q.getColumn(6).getString();
+            e.event.remote_addr = q.getColumn(7).getString();
+            e.event.outcome = q.getColumn(8).getString();
+            e.event.detail = q.getColumn(9).getString();
+            e.prev_hash = q.getColumn(10).getString();
+            e.hash = q.getColumn(11).getString();
+            out.push_back(std::move(e));
+        }
+    } catch (const SQLite::Exception& e) {
+        throw translateSqliteError(e);
+    }
     return out;
 }
 

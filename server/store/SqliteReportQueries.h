@@ -2,17 +2,17 @@
 
 #include "reporting/ReportQueries.h"
 #include "store/Database.h"
-#include "store/SqliteGuidanceRepository.h"
 #include "store/SqliteShipmentRepository.h"
 
 namespace rxdesk::store {
 
-/// ReportQueries over the intake, guidance, dispatch and account tables. Shipments and
-/// guidance records are read through their own repositories, so a report shows them exactly
-/// as the screens do.
+/// ReportQueries over the intake, guidance, dispatch, account and audit tables. Shipments are
+/// read through their own repository, so a report shows them exactly as the screens do;
+/// guidance records are read in one range scan mapped the way SqliteGuidanceRepository maps
+/// them; report disclosures go to `report_disclosures` (0008).
 class SqliteReportQueries : public reporting::ReportQueries {
 public:
-    explicit SqliteReportQueries(Database& db) : db_(db), guidance_(db), shipments_(db) {}
+    explicit SqliteReportQueries(Database& db) : db_(db), shipments_(db) {}
 
     std::vector<reporting::GuidanceRow> guidanceRecords(std::int64_t from,
                                                         std::int64_t to) override;
@@ -20,10 +20,14 @@ public:
     std::vector<reporting::HandoverRow> handovers(std::int64_t from, std::int64_t to) override;
     std::optional<std::string> patientRefOf(std::int64_t prescription_id) override;
     std::map<std::string, std::string> staffNames() override;
+    void recordDisclosures(std::int64_t audit_seq,
+                           const std::set<std::string>& patient_refs) override;
+    std::vector<audit::AuditEntry> reportsDisclosing(const std::string& patient_ref,
+                                                     std::int64_t from_ms,
+                                                     std::int64_t to_ms) override;
 
 private:
     Database& db_;
-    SqliteGuidanceRepository guidance_;
     SqliteShipmentRepository shipments_;
 };
 

@@ -169,13 +169,14 @@ std::int64_t SqliteShipmentRepository::insert(ShipmentRecord& s) {
         for (const auto& item : p.items) {
             SQLite::Statement iq(c,
                                  "INSERT INTO parcel_items (parcel_id, seq, name, amount, usage, "
-                                 "storage) VALUES (?, ?, ?, ?, ?, ?)");
+                                 "storage, claims_code) VALUES (?, ?, ?, ?, ?, ?, ?)");
             iq.bind(1, p.id);
             iq.bind(2, ++seq);
             iq.bind(3, item.name);
             iq.bind(4, item.amount);
             iq.bind(5, item.usage);
             iq.bind(6, item.storage);
+            iq.bind(7, item.claims_code);
             iq.exec();
         }
     }
@@ -205,12 +206,13 @@ void SqliteShipmentRepository::loadParcels(ShipmentRecord& s) {
         p.b2_handling = q.getColumn(9).getString();
         p.b2_remarks = q.getColumn(10).getString();
         SQLite::Statement iq(c,
-                             "SELECT name, amount, usage, storage FROM parcel_items WHERE "
-                             "parcel_id = ? ORDER BY seq");
+                             "SELECT name, amount, usage, storage, COALESCE(claims_code, '') "
+                             "FROM parcel_items WHERE parcel_id = ? ORDER BY seq");
         iq.bind(1, p.id);
         while (iq.executeStep()) {
             p.items.push_back({iq.getColumn(0).getString(), iq.getColumn(1).getString(),
-                               iq.getColumn(2).getString(), iq.getColumn(3).getString()});
+                               iq.getColumn(2).getString(), iq.getColumn(3).getString(),
+                               iq.getColumn(4).getString()});
         }
         s.parcels.push_back(std::move(p));
     }

@@ -39,10 +39,16 @@ const kNetworkMessage = 'サーバーに接続できません。ネットワー�
  * options.expectUnauthenticated: a 401 is an expected answer (session probe, sign-in) and
  * does not end the session. options.headers: extra request headers (e.g. Idempotency-Key).
  * A Blob/File body is sent as is with its own type (uploads); anything else as JSON.
+ * options.etag (conditional GET for pollers; null for none yet): sent as If-None-Match, and
+ * the answer becomes {notModified, etag, data}: on 304 notModified is true and data null
+ * (keep what is shown). Requests run with cache 'no-store', so the browser never answers
+ * from its own cache: the caller keeps the last tag and data itself.
  */
 export async function request(method, path, body, options = {}) {
   const raw = typeof Blob !== 'undefined' && body instanceof Blob;
+  const conditional = 'etag' in options;
   const headers = { Accept: 'application/json', ...(options.headers || {}) };
+  if (conditional && options.etag) headers['If-None-Match'] = options.etag;
   if (body !== undefined) headers['Content-Type'] = raw ? body.type || 'application/octet-stream' : 'application/json';
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response;
@@ -58,6 +64,7 @@ export async function request(method, path, body, options = {}) {
   } catch {
     throw new ApiError(0, 'network_error', kNetworkMessage);
   }
+  if (conditional && response.status === 304) return { notModified: true, etag: options.etag, data: null };
   let data = null;
   if (response.status !== 204) {
     const text = await response.text();
@@ -69,7 +76,7 @@ export async function request(method, path, body, options = {}) {
       }
     }
   }
-  if (response.ok) return data;
+  if (response.ok) return conditional ? { notModified: false, etag: response.headers.get('ETag'), data } : data;
 
   const e = (data && data.error) || {};
   const error = new ApiError(

@@ -10,6 +10,8 @@ import * as home from './screens/home.js';
 import * as users from './screens/users.js';
 import * as clients from './screens/clients.js';
 import * as audit from './screens/audit.js';
+import * as clinics from './screens/clinics.js';
+import * as drugs from './screens/drugs.js';
 import * as queue from './screens/queue.js';
 import * as prescription from './screens/prescription.js';
 import * as intake from './screens/intake.js';
@@ -20,6 +22,7 @@ import * as guidance from './screens/guidance.js';
 import * as guidanceSession from './screens/guidanceSession.js';
 import * as dispatch from './screens/dispatch.js';
 import * as delivery from './screens/delivery.js';
+import * as receipts from './screens/receipts.js';
 import * as notFound from './screens/notFound.js';
 
 const routes = [
@@ -30,6 +33,8 @@ const routes = [
   { path: '/admin/users', screen: users, role: 'admin' },
   { path: '/admin/clients', screen: clients, role: 'admin' },
   { path: '/admin/audit', screen: audit, role: 'admin' },
+  { path: '/admin/clinics', screen: clinics, role: 'admin' },
+  { path: '/admin/drugs', screen: drugs, role: 'admin' },
   { path: '/prescriptions', screen: queue, roles: ['pharmacist', 'clerk'] },
   { path: '/prescriptions/new', screen: intake, roles: ['pharmacist', 'clerk'] },
   { path: '/prescriptions/:id', screen: prescription, roles: ['pharmacist', 'clerk'] },
@@ -39,6 +44,7 @@ const routes = [
   { path: '/dispatch', screen: dispatch, roles: ['pharmacist', 'clerk'] },
   { path: '/dispatch/prescriptions/:id', screen: { render: dispatch.renderPlan }, roles: ['pharmacist', 'clerk'] },
   { path: '/dispatch/shipments/:id', screen: { render: dispatch.renderShipment }, roles: ['pharmacist', 'clerk'] },
+  { path: '/dispatch/receipts', screen: receipts, roles: ['pharmacist', 'clerk'] },
   { path: '/delivery', screen: delivery, roles: ['delivery', 'pharmacist', 'clerk'] },
   { path: '/originals', screen: originals, roles: ['pharmacist', 'clerk'] },
   { path: '/originals/:id', screen: reconcile, roles: ['pharmacist', 'clerk'] },

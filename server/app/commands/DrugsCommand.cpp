@@ -1,5 +1,3 @@
-#include <Poco/JSON/Array.h>
-
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -7,6 +5,7 @@
 #include "app/Services.h"
 #include "app/commands/Commands.h"
 #include "core/Error.h"
+#include "http/routes/DrugRoutes.h"
 
 namespace rxdesk::app {
 namespace {
@@ -17,21 +16,12 @@ std::string readFile(const std::string& path) {
     return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-int report(CommandContext& ctx, const shipping::DrugImportReport& r, const std::string& what) {
-    Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
-    o.set("data_set", what);
-    o.set("accepted", static_cast<std::int64_t>(r.accepted));
-    o.set("rejected", static_cast<std::int64_t>(r.bad_lines.size()));
-    Poco::JSON::Array bad;
-    for (const auto& p : r.bad_lines) {
-        Poco::JSON::Object b(Poco::JSON_PRESERVE_KEY_ORDER);
-        b.set("line", static_cast<std::int64_t>(p.line));
-        b.set("code", p.code);
-        b.set("reason", p.reason);
-        bad.add(b);
-    }
-    o.set("bad_lines", bad);
-    ctx.out.line(std::to_string(r.accepted) + " 件を取り込みました" +
+int report(CommandContext& ctx, const shipping::DrugImportReport& r) {
+    // The command line lists every bad line; the counter's upload answer shows the first ones.
+    Poco::JSON::Object o = http::drugImportView(r, r.bad_lines.size());
+    ctx.out.line(std::to_string(r.accepted) + " 件を取り込みました（新規 " +
+                 std::to_string(r.added) + "・更新 " + std::to_string(r.updated) + "・変更なし " +
+                 std::to_string(r.unchanged) + "・削除 " + std::to_string(r.removed) + "）" +
                  (r.bad_lines.empty()
                       ? ""
                       : "（" + std::to_string(r.bad_lines.size()) + " 行は取り込めませんでした）"));
@@ -52,10 +42,8 @@ int drugsCommand(CommandContext& ctx) {
         Services services(ctx.settings, ctx.clock);
         std::string name = std::filesystem::path(file).filename().string();
         if (action == "import")
-            return report(ctx, services.drugData().importMaster(bytes, name, cliCaller()),
-                          "claims_master");
-        return report(ctx, services.drugData().importSupplement(bytes, name, cliCaller()),
-                      "supplement");
+            return report(ctx, services.drugData().importMaster(bytes, name, cliCaller()));
+        return report(ctx, services.drugData().importSupplement(bytes, name, cliCaller()));
     }
     throw Error(ErrorKind::BadRequest, "unknown_command",
                 "使い方: rxdesk drugs import FILE | rxdesk drugs supplement FILE");

@@ -3,6 +3,7 @@
 #include <Poco/JSON/Array.h>
 
 #include "core/Error.h"
+#include "core/TextEncoding.h"
 #include "dispatch/rules/ItemClasses.h"
 #include "http/RequestContext.h"
 
@@ -114,7 +115,72 @@ dispatch::SupplementEntry supplementFrom(const JsonBody& body) {
     return e;
 }
 
+// The published master is about 20 MB; room for growth without inviting abuse.
+constexpr std::size_t kMaxImportBytes = 64 * 1024 * 1024;
+// Enough for the counter to show what went wrong; the full list is in the CLI's output.
+constexpr std::size_t kMaxBadLinesShown = 100;
+
+const char* dataSetName(dispatch::DrugDataSet set) {
+    return set == dispatch::DrugDataSet::ClaimsMaster ? "claims_master" : "supplement";
+}
+
+void requireCsv(const RequestContext& ctx) {
+    std::string type = ctx.header("Content-Type");
+    type = type.substr(0, type.find(';'));
+    if (type != "text/csv")
+        throw Error(ErrorKind::UnsupportedMediaType, "unsupported_media_type",
+                    "Content-Type は text/csv にしてください（CSV ファイルをそのまま送ります）");
+}
+
+// The file name the uploader chose (`?file_name=`), kept on the import stamp.
+std::string uploadedFileName(const RequestContext& ctx) {
+    std::string name = ctx.query("file_name").value_or("");
+    // Browsers send the bare name; anything with a path keeps only its last part.
+    if (auto slash = name.find_last_of("/\\"); slash != std::string::npos) name.erase(0, slash + 1);
+    if (name.empty()) return "upload.csv";
+    bool control = false;
+    for (unsigned char c : name) control = control || c < 0x20 || c == 0x7F;
+    if (name.size() > 200 || control || !isValidUtf8(name))
+        throw Error(ErrorKind::BadRequest, "invalid_field", "ファイル名が不正です", "file_name");
+    return name;
+}
+
+// Over HTTP the request itself was well-formed; a file the importer cannot use is a
+// refusal of its content (422), where the command line calls it bad input.
+template <typename Import>
+shipping::DrugImportReport refusingUnusable(Import import) {
+    try {
+        return import();
+    } catch (const Error& e) {
+        if (e.kind() != ErrorKind::BadRequest) throw;
+        throw Error(ErrorKind::RuleViolation, e.code(), e.what(), e.field());
+    }
+}
+
 }  // namespace
+
+Poco::JSON::Object drugImportView(const shipping::DrugImportReport& r, std::size_t max_bad_lines) {
+    Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
+    o.set("data_set", std::string(dataSetName(r.data_set)));
+    o.set("accepted", static_cast<std::int64_t>(r.accepted));
+    o.set("added", static_cast<std::int64_t>(r.added));
+    o.set("updated", static_cast<std::int64_t>(r.updated));
+    o.set("unchanged", static_cast<std::int64_t>(r.unchanged));
+    o.set("removed", static_cast<std::int64_t>(r.removed));
+    o.set("rejected", static_cast<std::int64_t>(r.bad_lines.size()));
+    Poco::JSON::Array bad;
+    for (std::size_t i = 0; i < r.bad_lines.size() && i < max_bad_lines; ++i) {
+        const auto& p = r.bad_lines[i];
+        Poco::JSON::Object b(Poco::JSON_PRESERVE_KEY_ORDER);
+        b.set("line", static_cast<std::int64_t>(p.line));
+        b.set("code", p.code);
+        b.set("reason", p.reason);
+        bad.add(b);
+    }
+    o.set("bad_lines", bad);
+    o.set("bad_lines_truncated", r.bad_lines.size() > max_bad_lines);
+    return o;
+}
 
 void addDrugRoutes(Router& router, shipping::DrugDataService& drugs) {
     router.add({"GET", "/api/v1/drugs/{code}", auth::Permission::DrugRead, 0, false, false,
@@ -127,6 +193,22 @@ void addDrugRoutes(Router& router, shipping::DrugDataService& drugs) {
                     auto result =
                         drugs.putSupplement(ctx.param("code"), supplementFrom(body), ctx.caller());
                     ctx.respondJson(200, drugView(result));
+                }});
+    router.add({"POST", "/api/v1/drugs/master", auth::Permission::DrugImport, kMaxImportBytes,
+                false, false, [&drugs](RequestContext& ctx) {
+                    requireCsv(ctx);
+                    std::string name = uploadedFileName(ctx);
+                    auto report = refusingUnusable(
+                        [&] { return drugs.importMaster(ctx.body(), name, ctx.caller()); });
+                    ctx.respondJson(200, drugImportView(report, kMaxBadLinesShown));
+                }});
+    router.add({"POST", "/api/v1/drugs/supplement", auth::Permission::DrugImport, kMaxImportBytes,
+                false, false, [&drugs](RequestContext& ctx) {
+                    requireCsv(ctx);
+                    std::string name = uploadedFileName(ctx);
+                    auto report = refusingUnusable(
+                        [&] { return drugs.importSupplement(ctx.body(), name, ctx.caller()); });
+                    ctx.respondJson(200, drugImportView(report, kMaxBadLinesShown));
                 }});
 }
 

@@ -22,18 +22,19 @@ constexpr std::size_t kMaxSubmissionBytes = 28 * 1024 * 1024;  // base64 image i
 void requireDocumentType(const RequestContext& ctx) {
     std::string type = ctx.header("Content-Type");
     type = type.substr(0, type.find(';'));
-    if (type != "image/tiff" && type != "image/png" && type != "image/jpeg" && type != "application/pdf")
+    if (type != "image/tiff" && type != "image/png" && type != "image/jpeg" &&
+        type != "application/pdf")
         throw Error(ErrorKind::UnsupportedMediaType, "unsupported_media_type",
-                    "Content-Type は image/tiff, image/png, image/jpeg, application/pdf のいずれかにしてください");
-    if (ctx.body().empty())
-        throw Error(ErrorKind::BadRequest, "empty_body", "画像がありません");
+                    "Content-Type は image/tiff, image/png, image/jpeg, application/pdf "
+                    "のいずれかにしてください");
+    if (ctx.body().empty()) throw Error(ErrorKind::BadRequest, "empty_body", "画像がありません");
 }
 
 std::string faxSender(const RequestContext& ctx) {
     std::string sender = ctx.header("X-Fax-Sender");
     if (sender.size() > 32 || sender.find_first_not_of("0123456789+-() ") != std::string::npos)
-        throw Error(ErrorKind::BadRequest, "invalid_field", "X-Fax-Sender は FAX 番号にしてください",
-                    "X-Fax-Sender");
+        throw Error(ErrorKind::BadRequest, "invalid_field",
+                    "X-Fax-Sender は FAX 番号にしてください", "X-Fax-Sender");
     return sender;
 }
 
@@ -54,7 +55,8 @@ std::string fromBase64(const std::string& text) {
     try {
         out << decoder.rdbuf();
     } catch (const Poco::Exception&) {
-        throw Error(ErrorKind::BadRequest, "invalid_field", "image が Base64 ではありません", "image");
+        throw Error(ErrorKind::BadRequest, "invalid_field", "image が Base64 ではありません",
+                    "image");
     }
     return out.str();
 }
@@ -62,17 +64,20 @@ std::string fromBase64(const std::string& text) {
 // The institution a clinic's key speaks for must be the one on the prescription.
 void requireOwnInstitution(const prescription::Prescription& rx, const auth::Principal& clinic) {
     const auto& inst = rx.institution;
-    std::string full = inst.prefecture + (inst.code_type ? std::to_string(*inst.code_type) : "") + inst.code;
+    std::string full =
+        inst.prefecture + (inst.code_type ? std::to_string(*inst.code_type) : "") + inst.code;
     const std::string& own = clinic.institution_code;
     bool same = !inst.code.empty() && (full == own || inst.code == own ||
                                        (own.size() == 10 && own.substr(3) == inst.code));
     if (!same)
         throw Error(ErrorKind::RuleViolation, "institution_mismatch",
-                    "処方箋の医療機関コードがこの API キーの医療機関と一致しません", "prescription.institution.code");
+                    "処方箋の医療機関コードがこの API キーの医療機関と一致しません",
+                    "prescription.institution.code");
 }
 
 eprescription::DispensingResult dispensingResultOf(const intake::PrescriptionRecord& r,
-                                                  const auth::Principal& pharmacist, TimePoint at) {
+                                                   const auth::Principal& pharmacist,
+                                                   TimePoint at) {
     eprescription::DispensingResult result;
     result.prescription_id = r.eprescription_id;
     result.pharmacist.name = pharmacist.display_name;
@@ -80,9 +85,9 @@ eprescription::DispensingResult dispensingResultOf(const intake::PrescriptionRec
     if (r.content)
         for (const auto& rp : r.content->rps)
             for (const auto& item : rp.items)
-                result.items.push_back(eprescription::DispensedItem{rp.rp_no, item.code_system, item.code,
-                                                                   item.name, item.amount, item.unit,
-                                                                   rp.quantity});
+                result.items.push_back(
+                    eprescription::DispensedItem{rp.rp_no, item.code_system, item.code, item.name,
+                                                 item.amount, item.unit, rp.quantity});
     return result;
 }
 
@@ -90,8 +95,8 @@ eprescription::DispensingResult dispensingResultOf(const intake::PrescriptionRec
 
 void addIntakeRoutes(Router& router, intake::IntakeService& intake, intake::DocumentReader& reader,
                      BlobStore& blobs, eprescription::EPrescriptionService* eprescriptions) {
-    router.add({"POST", "/api/v1/faxes", auth::Permission::FaxUpload, kMaxDocumentBytes, true, false,
-                [&intake](RequestContext& ctx) {
+    router.add({"POST", "/api/v1/faxes", auth::Permission::FaxUpload, kMaxDocumentBytes, true,
+                false, [&intake](RequestContext& ctx) {
                     requireDocumentType(ctx);
                     intake::DocumentArrival meta;
                     meta.channel = prescription::Channel::Fax;
@@ -102,17 +107,17 @@ void addIntakeRoutes(Router& router, intake::IntakeService& intake, intake::Docu
                     auto result = intake.receiveDocument(ctx.body(), meta, ctx.caller());
                     ctx.respondJson(201, submitterView(result.record));
                 }});
-    router.add({"POST", "/api/v1/scans", auth::Permission::ScanUpload, kMaxDocumentBytes, true, false,
-                [&intake](RequestContext& ctx) {
+    router.add({"POST", "/api/v1/scans", auth::Permission::ScanUpload, kMaxDocumentBytes, true,
+                false, [&intake](RequestContext& ctx) {
                     requireDocumentType(ctx);
                     intake::DocumentArrival meta;
                     meta.channel = prescription::Channel::Counter;
                     meta.page_kind = "scan";
                     auto result = intake.receiveDocument(ctx.body(), meta, ctx.caller());
-                    ctx.respondJson(201, prescriptionView(result.record, true));
+                    ctx.respondJson(201, prescriptionView(result.record, true, &ctx.principal()));
                 }});
-    router.add({"POST", "/api/v1/prescriptions", auth::Permission::ClinicSubmit, kMaxSubmissionBytes,
-                true, false, [&intake, &reader, &blobs](RequestContext& ctx) {
+    router.add({"POST", "/api/v1/prescriptions", auth::Permission::ClinicSubmit,
+                kMaxSubmissionBytes, true, false, [&intake, &reader, &blobs](RequestContext& ctx) {
                     std::string type = ctx.header("Content-Type");
                     if (type.substr(0, type.find(';')) != "application/json")
                         throw Error(ErrorKind::UnsupportedMediaType, "unsupported_media_type",
@@ -129,7 +134,8 @@ void addIntakeRoutes(Router& router, intake::IntakeService& intake, intake::Docu
                         auto parsed = jahis::JahisParser::parse(*submission.jahis_text);
                         if (!parsed.prescription)
                             throw Error(ErrorKind::BadRequest, "invalid_field",
-                                        "jahis は JAHIS 形式の処方箋テキストにしてください", "jahis");
+                                        "jahis は JAHIS 形式の処方箋テキストにしてください",
+                                        "jahis");
                         arrival.content = parsed.prescription;
                         arrival.content->online = submission.online;
                         arrival.read_findings = parsed.findings;
@@ -141,23 +147,24 @@ void addIntakeRoutes(Router& router, intake::IntakeService& intake, intake::Docu
                         arrival.source_sha256 = blobs.put(image);
                         int n = 0;
                         for (const auto& page : doc.pages)
-                            arrival.pages.push_back(intake::PageRecord{"upload", ++n, blobs.put(page.png),
-                                                                       blobs.put(page.preview_png), "image/png"});
+                            arrival.pages.push_back(
+                                intake::PageRecord{"upload", ++n, blobs.put(page.png),
+                                                   blobs.put(page.preview_png), "image/png"});
                     }
                     auto result = intake.receive(arrival, ctx.caller());
                     if (result.replayed) ctx.addHeader("Idempotent-Replayed", "true");
                     ctx.respondJson(result.replayed ? 200 : 201, submitterView(result.record));
                 }});
-    router.add({"POST", "/api/v1/eprescriptions/retrieve", auth::Permission::EPrescriptionRetrieve, 4096,
-                false, false, [&intake, eprescriptions](RequestContext& ctx) {
+    router.add({"POST", "/api/v1/eprescriptions/retrieve", auth::Permission::EPrescriptionRetrieve,
+                4096, false, false, [&intake, eprescriptions](RequestContext& ctx) {
                     JsonBody body = ctx.json();
                     eprescription::ExchangeRequest request;
                     request.exchange_number = body.requireString("exchange_number", 32);
                     request.insurer_number = body.requireString("insurer_number", 16);
                     auto birth = parseDate(body.requireString("birth_date", 10));
                     if (!birth)
-                        throw Error(ErrorKind::BadRequest, "invalid_field", "birth_date は YYYY-MM-DD にしてください",
-                                    "birth_date");
+                        throw Error(ErrorKind::BadRequest, "invalid_field",
+                                    "birth_date は YYYY-MM-DD にしてください", "birth_date");
                     request.birth_date = *birth;
                     if (!eprescriptions)
                         throw Error(ErrorKind::UpstreamUnavailable, "eprescription_not_configured",
@@ -168,30 +175,35 @@ void addIntakeRoutes(Router& router, intake::IntakeService& intake, intake::Docu
                     arrival.content = retrieved.prescription;
                     arrival.read_findings = retrieved.findings;
                     arrival.eprescription_id = retrieved.prescription_id;
-                    arrival.source_sha256 = crypto::sha256Hex("eprescription:" + retrieved.prescription_id);
+                    arrival.source_sha256 =
+                        crypto::sha256Hex("eprescription:" + retrieved.prescription_id);
                     auto result = intake.receive(arrival, ctx.caller());
-                    ctx.respondJson(201, prescriptionView(result.record, true));
+                    ctx.respondJson(201, prescriptionView(result.record, true, &ctx.principal()));
                 }});
     // After dispensing an e-prescription the pharmacist registers the dispensing result
     // with the national service; completing the prescription waits for it.
-    router.add({"POST", "/api/v1/prescriptions/{id}/dispensing-result", auth::Permission::PrescriptionVerify,
-                1024, false, false, [&intake, eprescriptions](RequestContext& ctx) {
+    router.add({"POST", "/api/v1/prescriptions/{id}/dispensing-result",
+                auth::Permission::PrescriptionVerify, 1024, false, false,
+                [&intake, eprescriptions](RequestContext& ctx) {
                     std::int64_t id = 0;
                     if (!Poco::NumberParser::tryParse64(ctx.param("id"), id))
-                        throw Error(ErrorKind::NotFound, "prescription_not_found", "処方箋が見つかりません");
+                        throw Error(ErrorKind::NotFound, "prescription_not_found",
+                                    "処方箋が見つかりません");
                     auto record = intake.get(id, ctx.caller());
                     if (record.channel != prescription::Channel::Eprescription)
-                        throw Error(ErrorKind::Conflict, "not_an_eprescription", "電子処方箋ではありません");
+                        throw Error(ErrorKind::Conflict, "not_an_eprescription",
+                                    "電子処方箋ではありません");
                     if (record.dispensed_on.empty())
-                        throw Error(ErrorKind::Conflict, "not_dispensed", "調剤後に調剤結果を登録してください");
+                        throw Error(ErrorKind::Conflict, "not_dispensed",
+                                    "調剤後に調剤結果を登録してください");
                     if (!eprescriptions)
                         throw Error(ErrorKind::UpstreamUnavailable, "eprescription_not_configured",
                                     "電子処方箋管理サービスへの接続が設定されていません");
-                    auto receipt = eprescriptions->registerDispensingResult(
-                        dispensingResultOf(record, ctx.principal(), std::chrono::system_clock::now()));
-                    ctx.respondJson(200, prescriptionView(intake.recordDispensingResult(id, receipt.result_id,
-                                                                                       ctx.caller()),
-                                                          true));
+                    auto receipt = eprescriptions->registerDispensingResult(dispensingResultOf(
+                        record, ctx.principal(), std::chrono::system_clock::now()));
+                    ctx.respondJson(200, prescriptionView(intake.recordDispensingResult(
+                                                              id, receipt.result_id, ctx.caller()),
+                                                          true, &ctx.principal()));
                 }});
 }
 

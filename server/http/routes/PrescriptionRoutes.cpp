@@ -5,6 +5,8 @@
 
 #include "core/Error.h"
 #include "core/TokyoTime.h"
+#include "crypto/Hashing.h"
+#include "crypto/RandomBytes.h"
 #include "http/RequestContext.h"
 #include "http/routes/PrescriptionViews.h"
 #include "prescription_json/PrescriptionJson.h"
@@ -33,7 +35,8 @@ intake::QueueFilter filterFrom(const RequestContext& ctx) {
             f.statuses.push_back(one);
             start = comma + 1;
         }
-        f.include_misdirected = std::find(f.statuses.begin(), f.statuses.end(), "misdirected") != f.statuses.end();
+        f.include_misdirected =
+            std::find(f.statuses.begin(), f.statuses.end(), "misdirected") != f.statuses.end();
     }
     if (auto source = ctx.query("source"); source && !source->empty()) {
         f.channel = prescription::parseChannel(*source);
@@ -53,27 +56,71 @@ intake::QueueFilter filterFrom(const RequestContext& ctx) {
     return f;
 }
 
-std::int64_t versionOf(const JsonBody& body) { return body.requireInt("version", 1, INT64_MAX); }
+std::int64_t versionOf(const JsonBody& body) {
+    return body.requireInt("version", 1, INT64_MAX);
+}
+
+// A strong validator of the list `f` answers: the queue's change sequence, everything the
+// filter selects by, and a value drawn at start-up (a restored backup restarts the sequence).
+std::string queueTag(const std::string& boot, std::int64_t seq, const intake::QueueFilter& f) {
+    std::string key = boot + "|" + std::to_string(seq) + "|";
+    for (const auto& s : f.statuses) key += s + ",";
+    key += "|" + (f.channel ? std::string(prescription::name(*f.channel)) : std::string());
+    key += "|" + f.patient_name_prefix + "|" + (f.include_duplicates ? "d" : "") +
+           (f.include_misdirected ? "m" : "") + "|" + std::to_string(f.limit) + "|" +
+           std::to_string(f.before_id);
+    return "\"q" + crypto::sha256Hex(key).substr(0, 32) + "\"";
+}
+
+// If-None-Match as RFC 9110 compares it: a list of entity tags, weakly ("W/" ignored), or *.
+bool matchesIfNoneMatch(const std::string& header, const std::string& tag) {
+    size_t start = 0;
+    while (start < header.size()) {
+        size_t comma = header.find(',', start);
+        if (comma == std::string::npos) comma = header.size();
+        std::string one = header.substr(start, comma - start);
+        start = comma + 1;
+        size_t b = one.find_first_not_of(" \t");
+        if (b == std::string::npos) continue;
+        size_t e = one.find_last_not_of(" \t");
+        one = one.substr(b, e - b + 1);
+        if (one.starts_with("W/")) one = one.substr(2);
+        if (one == "*" || one == tag) return true;
+    }
+    return false;
+}
 
 }  // namespace
 
 void addPrescriptionRoutes(Router& router, intake::IntakeService& intake, BlobStore& blobs) {
+    // The queue screen polls this every few seconds. An unchanged queue is answered 304 with
+    // no list and no audit entry (nothing is disclosed); the tag is taken before the list is
+    // read, so a change in between only makes the next poll fetch again.
     router.add({"GET", "/api/v1/prescriptions", auth::Permission::PrescriptionRead, 0, false, false,
-                [&intake](RequestContext& ctx) {
-                    auto records = intake.list(filterFrom(ctx), ctx.caller());
+                [&intake, boot = crypto::randomToken(16)](RequestContext& ctx) {
+                    auto filter = filterFrom(ctx);
+                    std::string tag = queueTag(boot, intake.queueChangeSequence(), filter);
+                    ctx.addHeader("ETag", tag);
+                    if (matchesIfNoneMatch(ctx.header("If-None-Match"), tag)) {
+                        ctx.respond(304, "", "");
+                        return;
+                    }
+                    auto records = intake.list(filter, ctx.caller());
                     Poco::JSON::Array items;
                     for (const auto& r : records) items.add(prescriptionView(r, false));
                     Poco::JSON::Object o;
                     o.set("prescriptions", items);
                     ctx.respondJson(200, o);
                 }});
-    router.add({"GET", "/api/v1/prescriptions/{id}", auth::Permission::PrescriptionView, 0, false, false,
-                [&intake](RequestContext& ctx) {
-                    auto r = intake.get(idParam(ctx), ctx.caller());
-                    ctx.respondJson(200, ctx.principal().isClient() ? submitterView(r) : prescriptionView(r, true));
-                }});
-    router.add({"GET", "/api/v1/prescriptions/{id}/timeline", auth::Permission::PrescriptionRead, 0, false,
+    router.add({"GET", "/api/v1/prescriptions/{id}", auth::Permission::PrescriptionView, 0, false,
                 false, [&intake](RequestContext& ctx) {
+                    auto r = intake.get(idParam(ctx), ctx.caller());
+                    ctx.respondJson(200, ctx.principal().isClient()
+                                             ? submitterView(r)
+                                             : prescriptionView(r, true, &ctx.principal()));
+                }});
+    router.add({"GET", "/api/v1/prescriptions/{id}/timeline", auth::Permission::PrescriptionRead, 0,
+                false, false, [&intake](RequestContext& ctx) {
                     Poco::JSON::Array events;
                     for (const auto& e : intake.timeline(idParam(ctx), ctx.caller())) {
                         Poco::JSON::Object eo(Poco::JSON_PRESERVE_KEY_ORDER);
@@ -98,47 +145,52 @@ void addPrescriptionRoutes(Router& router, intake::IntakeService& intake, BlobSt
                         Poco::NumberParser::tryParse(ctx.param("page"), page);
                         for (const auto& p : r.pages) {
                             if (p.kind != ctx.param("kind") || p.page_no != page) continue;
-                            ctx.respond(200, "image/png", blobs.get(suffix.empty() ? p.blob_id : p.preview_blob_id));
+                            ctx.respond(200, "image/png",
+                                        blobs.get(suffix.empty() ? p.blob_id : p.preview_blob_id));
                             return;
                         }
-                        throw Error(ErrorKind::NotFound, "page_not_found", "そのページはありません");
+                        throw Error(ErrorKind::NotFound, "page_not_found",
+                                    "そのページはありません");
                     }});
     }
-    router.add({"POST", "/api/v1/prescriptions/{id}/actions/{action}", auth::Permission::PrescriptionEdit,
+    router.add(
+        {"POST", "/api/v1/prescriptions/{id}/actions/{action}", auth::Permission::PrescriptionEdit,
+         4096, false, false, [&intake](RequestContext& ctx) {
+             JsonBody body = ctx.json();
+             auto r = intake.act(idParam(ctx), ctx.param("action"), versionOf(body),
+                                 body.optionalString("note", 2000).value_or(""), ctx.caller());
+             ctx.respondJson(200, prescriptionView(r, true, &ctx.principal()));
+         }});
+    router.add({"POST", "/api/v1/prescriptions/{id}/duplicate", auth::Permission::PrescriptionEdit,
                 4096, false, false, [&intake](RequestContext& ctx) {
                     JsonBody body = ctx.json();
-                    auto r = intake.act(idParam(ctx), ctx.param("action"), versionOf(body),
-                                        body.optionalString("note", 2000).value_or(""), ctx.caller());
-                    ctx.respondJson(200, prescriptionView(r, true));
+                    auto r =
+                        intake.linkDuplicate(idParam(ctx), body.optionalInt("of", 1, INT64_MAX),
+                                             versionOf(body), ctx.caller());
+                    ctx.respondJson(200, prescriptionView(r, true, &ctx.principal()));
                 }});
-    router.add({"POST", "/api/v1/prescriptions/{id}/duplicate", auth::Permission::PrescriptionEdit, 4096,
-                false, false, [&intake](RequestContext& ctx) {
-                    JsonBody body = ctx.json();
-                    auto r = intake.linkDuplicate(idParam(ctx), body.optionalInt("of", 1, INT64_MAX),
-                                                  versionOf(body), ctx.caller());
-                    ctx.respondJson(200, prescriptionView(r, true));
-                }});
-    router.add({"PUT", "/api/v1/prescriptions/{id}/content", auth::Permission::PrescriptionEdit, 256 * 1024,
-                false, false, [&intake](RequestContext& ctx) {
+    router.add({"PUT", "/api/v1/prescriptions/{id}/content", auth::Permission::PrescriptionEdit,
+                256 * 1024, false, false, [&intake](RequestContext& ctx) {
                     JsonBody body = ctx.json();
                     auto content = body.object()->getObject("prescription");
                     if (!content)
-                        throw Error(ErrorKind::BadRequest, "missing_field", "prescription がありません",
-                                    "prescription");
+                        throw Error(ErrorKind::BadRequest, "missing_field",
+                                    "prescription がありません", "prescription");
                     auto rx = prescription_json::decodePrescription(*content);
                     auto r = intake.updateContent(idParam(ctx), versionOf(body), rx, ctx.caller());
-                    ctx.respondJson(200, prescriptionView(r, true));
+                    ctx.respondJson(200, prescriptionView(r, true, &ctx.principal()));
                 }});
-    router.add({"POST", "/api/v1/prescriptions/{id}/findings/{finding}/resolve",
-                auth::Permission::PrescriptionVerify, 4096, false, false, [&intake](RequestContext& ctx) {
-                    JsonBody body = ctx.json();
-                    std::int64_t finding = 0;
-                    if (!Poco::NumberParser::tryParse64(ctx.param("finding"), finding))
-                        throw Error(ErrorKind::NotFound, "finding_not_found", "指摘事項が見つかりません");
-                    auto r = intake.resolveFinding(idParam(ctx), finding,
-                                                   body.requireString("resolution", 2000), ctx.caller());
-                    ctx.respondJson(200, prescriptionView(r, true));
-                }});
+    router.add(
+        {"POST", "/api/v1/prescriptions/{id}/findings/{finding}/resolve",
+         auth::Permission::PrescriptionVerify, 4096, false, false, [&intake](RequestContext& ctx) {
+             JsonBody body = ctx.json();
+             std::int64_t finding = 0;
+             if (!Poco::NumberParser::tryParse64(ctx.param("finding"), finding))
+                 throw Error(ErrorKind::NotFound, "finding_not_found", "指摘事項が見つかりません");
+             auto r = intake.resolveFinding(idParam(ctx), finding,
+                                            body.requireString("resolution", 2000), ctx.caller());
+             ctx.respondJson(200, prescriptionView(r, true, &ctx.principal()));
+         }});
 }
 
 }  // namespace rxdesk::http

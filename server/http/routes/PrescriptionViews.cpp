@@ -3,8 +3,10 @@
 #include <Poco/JSON/Array.h>
 
 #include "core/TokyoTime.h"
+#include "intake/IntakeService.h"
 #include "prescription_json/PrescriptionJson.h"
 #include "workflow/PrescriptionState.h"
+#include "workflow/WorkflowAction.h"
 
 namespace rxdesk::http {
 namespace {
@@ -24,7 +26,8 @@ std::string maxSeverity(const intake::PrescriptionRecord& r) {
 
 }  // namespace
 
-Poco::JSON::Object prescriptionView(const intake::PrescriptionRecord& r, bool with_content) {
+Poco::JSON::Object prescriptionView(const intake::PrescriptionRecord& r, bool with_content,
+                                    const auth::Principal* viewer) {
     Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
     o.set("id", r.id);
     o.set("version", r.version);
@@ -64,8 +67,8 @@ Poco::JSON::Object prescriptionView(const intake::PrescriptionRecord& r, bool wi
     Poco::JSON::Array pages;
     for (const auto& p : r.pages) {
         Poco::JSON::Object po(Poco::JSON_PRESERVE_KEY_ORDER);
-        std::string base = "/api/v1/prescriptions/" + std::to_string(r.id) + "/pages/" + p.kind + "/" +
-                           std::to_string(p.page_no);
+        std::string base = "/api/v1/prescriptions/" + std::to_string(r.id) + "/pages/" + p.kind +
+                           "/" + std::to_string(p.page_no);
         po.set("kind", p.kind);
         po.set("page_no", p.page_no);
         po.set("image_url", base);
@@ -73,7 +76,18 @@ Poco::JSON::Object prescriptionView(const intake::PrescriptionRecord& r, bool wi
         pages.add(po);
     }
     o.set("pages", pages);
-    if (with_content && r.content) o.set("prescription", prescription_json::encodePrescription(*r.content));
+    if (viewer) {
+        Poco::JSON::Array actions;
+        for (auto action : intake::availableActions(r, *viewer)) {
+            Poco::JSON::Object ao(Poco::JSON_PRESERVE_KEY_ORDER);
+            ao.set("action", std::string(workflow::name(action)));
+            ao.set("label", std::string(workflow::label(action)));
+            actions.add(ao);
+        }
+        o.set("available_actions", actions);
+    }
+    if (with_content && r.content)
+        o.set("prescription", prescription_json::encodePrescription(*r.content));
     return o;
 }
 

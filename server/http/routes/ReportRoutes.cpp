@@ -1,6 +1,12 @@
 #include "http/routes/ReportRoutes.h"
 
+#include <Poco/JSON/Array.h>
 #include <Poco/NumberParser.h>
+
+#include <algorithm>
+#include <array>
+#include <span>
+#include <vector>
 
 #include "core/Error.h"
 #include "core/TokyoTime.h"
@@ -41,20 +47,127 @@ std::string fileName(const reporting::ReportRequest& r, const std::string& exten
     return name + "." + extension;
 }
 
+// What each report asks for, keyed by the names ReportService generates (reportNames()):
+// the catalogue lists exactly those names, in their menu order, described from here.
+enum class ParamType { Date, Month, Text, Integer };
+
+struct ReportParam {
+    std::string_view name;
+    std::string_view label;
+    ParamType type;
+    bool required;
+};
+
+struct ReportDescription {
+    std::string_view name;
+    std::string_view title;
+    std::vector<ReportParam> parameters;
+    std::vector<std::string_view> one_of;  // at least one of these must be given
+};
+
+const std::vector<ReportDescription>& descriptions() {
+    static const std::vector<ReportDescription> table{
+        {"outstanding-originals",
+         "原本未着一覧",
+         {{"from", "受付日（開始）", ParamType::Date, false},
+          {"to", "受付日（終了）", ParamType::Date, false}},
+         {}},
+        {"route-sheet", "配送一覧", {{"date", "配送日", ParamType::Date, true}}, {}},
+        {"guidance-records",
+         "服薬指導記録",
+         {{"from", "開始日", ParamType::Date, true}, {"to", "終了日", ParamType::Date, true}},
+         {}},
+        {"fees", "算定集計", {{"month", "算定月", ParamType::Month, true}}, {}},
+        {"controlled-handovers",
+         "麻薬・向精神薬 交付記録",
+         {{"from", "開始日", ParamType::Date, true}, {"to", "終了日", ParamType::Date, true}},
+         {}},
+        {"audit-extract",
+         "監査抽出",
+         {{"from", "開始日", ParamType::Date, true},
+          {"to", "終了日", ParamType::Date, true},
+          {"patient_ref", "患者 ID", ParamType::Text, false},
+          {"prescription_id", "受付番号", ParamType::Integer, false}},
+         {"patient_ref", "prescription_id"}},
+    };
+    return table;
+}
+
+std::string_view typeName(ParamType t) {
+    switch (t) {
+        case ParamType::Date:
+            return "date";
+        case ParamType::Month:
+            return "month";
+        case ParamType::Text:
+            return "string";
+        case ParamType::Integer:
+            return "integer";
+    }
+    return "string";
+}
+
+// The formats and CSV encodings the report route accepts (and checks against).
+constexpr std::array<std::string_view, 2> kFormats{"pdf", "csv"};
+constexpr std::array<std::string_view, 2> kCsvEncodings{"utf8", "sjis"};
+
+bool oneOf(std::string_view value, std::span<const std::string_view> allowed) {
+    return std::find(allowed.begin(), allowed.end(), value) != allowed.end();
+}
+
+Poco::JSON::Object catalogue() {
+    Poco::JSON::Array reports_out;
+    for (std::string_view name : reporting::reportNames()) {
+        Poco::JSON::Object r(Poco::JSON_PRESERVE_KEY_ORDER);
+        r.set("name", std::string(name));
+        const auto& table = descriptions();
+        auto d = std::find_if(table.begin(), table.end(),
+                              [&](const ReportDescription& x) { return x.name == name; });
+        r.set("title", std::string(d == table.end() ? name : d->title));
+        Poco::JSON::Array params;
+        if (d != table.end())
+            for (const auto& p : d->parameters) {
+                Poco::JSON::Object po(Poco::JSON_PRESERVE_KEY_ORDER);
+                po.set("name", std::string(p.name));
+                po.set("label", std::string(p.label));
+                po.set("type", std::string(typeName(p.type)));
+                po.set("required", p.required);
+                params.add(po);
+            }
+        r.set("parameters", params);
+        Poco::JSON::Array one_of;
+        if (d != table.end())
+            for (auto n : d->one_of) one_of.add(std::string(n));
+        r.set("required_one_of", one_of);
+        Poco::JSON::Array formats;
+        for (auto f : kFormats) formats.add(std::string(f));
+        r.set("formats", formats);
+        Poco::JSON::Array encodings;
+        for (auto e : kCsvEncodings) encodings.add(std::string(e));
+        r.set("csv_encodings", encodings);
+        reports_out.add(r);
+    }
+    Poco::JSON::Object o;
+    o.set("reports", reports_out);
+    return o;
+}
+
 }  // namespace
 
 void addReportRoutes(Router& router, reporting::ReportService& reports, std::string font_path) {
+    router.add({"GET", "/api/v1/reports", auth::Permission::ReportRead, 0, false, false,
+                [](RequestContext& ctx) { ctx.respondJson(200, catalogue()); }});
     router.add(
         {"GET", "/api/v1/reports/{name}", auth::Permission::ReportRead, 0, false, false,
          [&reports, font_path](RequestContext& ctx) {
              reporting::ReportRequest request;
              request.name = ctx.param("name");
              const std::string format = ctx.query("format").value_or("pdf");
-             if (format != "pdf" && format != "csv")
+             if (!oneOf(format, kFormats))
                  throw Error(ErrorKind::BadRequest, "invalid_format", "format は pdf か csv です",
                              "format");
              const std::string encoding = ctx.query("encoding").value_or("utf8");
-             if (encoding != "utf8" && encoding != "sjis")
+             if (!oneOf(encoding, kCsvEncodings))
                  throw Error(ErrorKind::BadRequest, "invalid_encoding",
                              "encoding は utf8 か sjis です", "encoding");
              request.format = format;
@@ -71,12 +184,15 @@ void addReportRoutes(Router& router, reporting::ReportService& reports, std::str
                  request.prescription_id = value;
              }
 
-             const reports::Report report = reports.generate(request, ctx.caller());
+             // Rendered inside generate(): a report that fails to render (csv_not_shift_jis)
+             // is answered 422 and not audited as generated.
              if (format == "csv") {
                  const bool sjis = encoding == "sjis";
                  reports::CsvRenderer renderer(sjis ? reports::CsvEncoding::ShiftJis
                                                     : reports::CsvEncoding::Utf8WithBom);
-                 std::string body = renderer.render(report);
+                 std::string body = reports.generate(
+                     request, ctx.caller(),
+                     [&](const reports::Report& report) { return renderer.render(report); });
                  ctx.addHeader("Content-Disposition",
                                "attachment; filename=\"" + fileName(request, "csv") + "\"");
                  ctx.respond(200, sjis ? "text/csv; charset=Shift_JIS" : "text/csv; charset=utf-8",
@@ -85,9 +201,12 @@ void addReportRoutes(Router& router, reporting::ReportService& reports, std::str
              }
              reports::PdfRenderer renderer =
                  font_path.empty() ? reports::PdfRenderer() : reports::PdfRenderer(font_path);
+             std::string body = reports.generate(
+                 request, ctx.caller(),
+                 [&](const reports::Report& report) { return renderer.render(report); });
              ctx.addHeader("Content-Disposition",
                            "inline; filename=\"" + fileName(request, "pdf") + "\"");
-             ctx.respond(200, "application/pdf", renderer.render(report));
+             ctx.respond(200, "application/pdf", std::move(body));
          }});
 }
 

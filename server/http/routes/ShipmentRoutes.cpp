@@ -372,6 +372,37 @@ void addShipmentRoutes(Router& router, shipping::ShippingService& shipping) {
                     }
                 }});
     // Literal paths before /{id} so that "export" is never taken for an id.
+    // The dispatch desk's day: every shipment of `date` with each parcel's number, method,
+    // handling marks and custody state; the destination as the shipment view shows it, the
+    // items left out.
+    router.add({"GET", "/api/v1/shipments", auth::Permission::ShipmentManage, 0, false, false,
+                [&shipping](RequestContext& ctx) {
+                    std::string date = requireDate(ctx);
+                    Poco::JSON::Array shipments;
+                    for (const auto& d : shipping.shipmentsOfDate(date, ctx.caller())) {
+                        Poco::JSON::Object o = shipmentView(d.shipment);
+                        o.set("prescription_status", d.prescription_status);
+                        Poco::JSON::Array parcels;
+                        for (std::size_t i = 0; i < d.shipment.parcels.size(); ++i) {
+                            Poco::JSON::Object p = parcelView(d.shipment.parcels[i], false);
+                            const auto& c = d.custody[i];
+                            Poco::JSON::Object custody(Poco::JSON_PRESERVE_KEY_ORDER);
+                            custody.set("state", stateName(c.state()));
+                            custody.set("receipt_confirmed", c.receiptConfirmed());
+                            custody.set("awaiting_pharmacist_decision",
+                                        c.awaitingPharmacistDecision());
+                            custody.set("withdrawn", c.withdrawn());
+                            p.set("custody", custody);
+                            parcels.add(p);
+                        }
+                        o.set("parcels", parcels);
+                        shipments.add(o);
+                    }
+                    Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
+                    o.set("date", date);
+                    o.set("shipments", shipments);
+                    ctx.respondJson(200, o);
+                }});
     router.add({"GET", "/api/v1/shipments/export/b2", auth::Permission::ShipmentManage, 0, false,
                 false, [&shipping](RequestContext& ctx) {
                     std::string date = requireDate(ctx);

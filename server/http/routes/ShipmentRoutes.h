@@ -5,7 +5,7 @@
 
 namespace rxdesk::http {
 
-/// Shipments (plan, labels, handling notes, B2 export) and parcels (lookup by number,
+/// Shipments (a day's list, plan, labels, handling notes, B2 export) and parcels (lookup by number,
 /// custody events, receipt, temperatures, excursion decisions, unconfirmed receipts).
 void addShipmentRoutes(Router& router, shipping::ShippingService& shipping);
 

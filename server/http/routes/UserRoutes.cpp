@@ -29,6 +29,22 @@ void addUserRoutes(Router& router, auth::AccountService& accounts) {
                     o.set("users", users);
                     ctx.respondJson(200, o);
                 }});
+    // For booking guidance with a preferred pharmacist: any staff member may see who the
+    // (active) pharmacists are, by id and name, and nothing else of their accounts.
+    router.add({"GET", "/api/v1/pharmacists", auth::Permission::StaffDirectoryRead, 0, false, false,
+                [&accounts](RequestContext& ctx) {
+                    Poco::JSON::Array pharmacists;
+                    for (const auto& u : accounts.listUsers()) {
+                        if (u.role != auth::Role::Pharmacist || u.disabled()) continue;
+                        Poco::JSON::Object p(Poco::JSON_PRESERVE_KEY_ORDER);
+                        p.set("id", u.id);
+                        p.set("display_name", u.display_name);
+                        pharmacists.add(p);
+                    }
+                    Poco::JSON::Object o;
+                    o.set("pharmacists", pharmacists);
+                    ctx.respondJson(200, o);
+                }});
     // Not idempotent by key on purpose: the answer holds a one-time password that must not
     // be kept anywhere.
     router.add({"POST", "/api/v1/users", auth::Permission::UserManage, 4096, false, false,
@@ -38,7 +54,8 @@ void addUserRoutes(Router& router, auth::AccountService& accounts) {
                     auto role = auth::parseRole(role_name);
                     if (!role)
                         throw Error(ErrorKind::BadRequest, "invalid_field",
-                                    "role は pharmacist, clerk, delivery, admin のいずれかです", "role");
+                                    "role は pharmacist, clerk, delivery, admin のいずれかです",
+                                    "role");
                     auto issued = accounts.addUser(body.requireString("login", 64),
                                                    body.requireString("display_name", 200), *role,
                                                    ctx.caller());
@@ -51,8 +68,8 @@ void addUserRoutes(Router& router, auth::AccountService& accounts) {
                 }});
     router.add({"POST", "/api/v1/users/{login}/totp", auth::Permission::UserManage, 1024, false,
                 false, [&accounts](RequestContext& ctx) {
-                    ctx.respondJson(200, credentialsView(accounts.resetTotp(ctx.param("login"),
-                                                                            ctx.caller())));
+                    ctx.respondJson(
+                        200, credentialsView(accounts.resetTotp(ctx.param("login"), ctx.caller())));
                 }});
 }
 

@@ -11,113 +11,54 @@
 //   RXDESK_BIN=build/x/rxdesk node --test tests/e2e/ui/dispatch.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { request as playwrightRequest } from 'playwright-core';
 import {
-  changePassword,
-  cli,
+  addClient,
+  addUser,
+  apiCall,
+  apiOk,
+  assertNoProblems,
+  copyScreenshots,
   env,
   expectHttpError,
-  fillLogin,
-  freshCode,
-  newContext,
+  kPhone,
   onScreen,
-  problems,
-  repo,
-  screenshots,
   shot,
+  signedInPage,
+  storySteps,
   useServerAndBrowser,
 } from './harness.mjs';
-import { jahisText } from './fixtures.mjs';
+import { allDayGuidanceSchedule, clinicClient, verifyAndDispense } from './fixtures.mjs';
 
 useServerAndBrowser();
 
 const kPassword = 'tanaka no passphrase 2026';
 const kDeliveryPassword = 'suzuki no passphrase 2026';
 
-/** A JSON API call from inside the signed-in page (session cookie + CSRF token). */
-function apiCall(page, method, urlPath, body) {
-  return page.evaluate(
-    async ({ method, urlPath, body }) => {
-      const session = await (await fetch('/api/v1/session', { headers: { Accept: 'application/json' } })).json();
-      const res = await fetch(urlPath, {
-        method,
-        headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrf_token },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, body: await res.json().catch(() => null) };
-    },
-    { method, urlPath, body },
-  );
-}
-
-async function signIn(page, who, newPassword, landing) {
-  await page.goto('/');
-  await onScreen(page, '/login', 'ログイン');
-  await fillLogin(page, who.login, who.password, await freshCode(who.login, who.secret));
-  await onScreen(page, '/password', 'パスワード変更');
-  await changePassword(page, who.password, newPassword);
-  await onScreen(page, '/', 'ホーム');
-  if (landing) await page.goto(landing);
-}
-
 test('counter terminal: guidance, dispatch and delivery', { timeout: 540_000 }, async (t) => {
-  let failed = false;
-  const step = (name, fn) =>
-    t.test(name, { skip: failed ? 'an earlier step failed' : false }, async () => {
-      try {
-        await fn();
-      } catch (e) {
-        failed = true;
-        throw e;
-      }
-    });
+  const step = storySteps(t);
 
   let page;
-  let api;
+  let clinic;
   let rxId;
   let appointmentId;
   let shipmentId;
   let parcelNumber;
 
   await step('a pharmacist signs in; a clinic prescription is verified and dispensed', async () => {
-    const issued = cli('user', 'add', '--login', 'tanaka', '--role', 'pharmacist', '--name', '田中 花子');
-    const tanaka = { login: 'tanaka', password: issued.one_time_password, secret: issued.totp_secret };
-    const clinicKey = cli('client', 'add', '--name', 'さくら内科', '--kind', 'clinic', '--institution-code', '1311234567').api_key;
-    api = await playwrightRequest.newContext({ baseURL: env.baseUrl, ignoreHTTPSErrors: true });
-    const res = await api.post('/api/v1/prescriptions', {
-      headers: { Authorization: `Bearer ${clinicKey}`, 'Content-Type': 'application/json' },
-      data: { client_reference: 'K-2026-0301', jahis: jahisText({ patient: '配送 太郎', kana: 'ﾊｲｿｳ ﾀﾛｳ' }) },
-    });
-    assert.equal(res.status(), 201, await res.text());
-    rxId = (await res.json()).id;
+    const tanaka = addUser('tanaka', 'pharmacist', '田中 花子');
+    clinic = await clinicClient(env.baseUrl, addClient('さくら内科', 'clinic', '1311234567'));
+    rxId = await clinic.push('K-2026-0301', { patient: '配送 太郎', kana: 'ﾊｲｿｳ ﾀﾛｳ' });
 
-    const context = await newContext('pharmacist');
-    page = await context.newPage();
-    await signIn(page, tanaka, kPassword);
+    page = await signedInPage('pharmacist', tanaka, kPassword);
     const nav = page.getByRole('navigation', { name: 'メインメニュー' });
     assert.equal(await nav.getByRole('link', { name: '服薬指導' }).isVisible(), true);
     assert.equal(await nav.getByRole('link', { name: '配送', exact: true }).isVisible(), true);
     assert.equal(await nav.getByRole('link', { name: '配達', exact: true }).isVisible(), false);
 
-    let rx = (await apiCall(page, 'GET', `/api/v1/prescriptions/${rxId}`)).body;
-    for (const f of rx.findings.filter((x) => !x.resolved)) {
-      const r = await apiCall(page, 'POST', `/api/v1/prescriptions/${rxId}/findings/${f.id}/resolve`, { resolution: '確認済み（テスト）' });
-      assert.equal(r.status, 200, JSON.stringify(r.body));
-      rx = r.body;
-    }
-    for (const action of ['verify', 'dispense']) {
-      const r = await apiCall(page, 'POST', `/api/v1/prescriptions/${rxId}/actions/${action}`, { version: rx.version, note: '' });
-      assert.equal(r.status, 200, `${action}: ${JSON.stringify(r.body)}`);
-      rx = r.body;
-    }
+    const rx = await verifyAndDispense((...a) => apiOk(page, ...a), rxId);
     assert.equal(rx.status, 'dispensed');
     // Guidance hours: every day, all day, 10-minute slots (the default schedule has none).
-    const all = { hours: [{ begin: '00:00', end: '24:00' }], breaks: [] };
-    const weekly = Object.fromEntries(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((d) => [d, all]));
-    const s = await apiCall(page, 'PUT', '/api/v1/guidance/pharmacists/tanaka/schedule', { slot_minutes: 10, buffer_minutes: 0, cutoff_minutes: 30, weekly, exceptions: [] });
-    assert.equal(s.status, 200, JSON.stringify(s.body));
+    await apiOk(page, 'PUT', '/api/v1/guidance/pharmacists/tanaka/schedule', allDayGuidanceSchedule());
   });
 
   await step('the calendar shows the day with its slots; booking from the prescription', async () => {
@@ -275,11 +216,8 @@ test('counter terminal: guidance, dispatch and delivery', { timeout: 540_000 }, 
   });
 
   await step('delivery staff on a phone scan the parcel, record the pickup and the signed hand-over', async () => {
-    const issued = cli('user', 'add', '--login', 'suzuki', '--role', 'delivery', '--name', '鈴木 配達');
-    const suzuki = { login: 'suzuki', password: issued.one_time_password, secret: issued.totp_secret };
-    const phoneContext = await newContext('delivery', { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1 });
-    const phone = await phoneContext.newPage();
-    await signIn(phone, suzuki, kDeliveryPassword);
+    const suzuki = addUser('suzuki', 'delivery', '鈴木 配達');
+    const phone = await signedInPage('delivery', suzuki, kDeliveryPassword, { context: kPhone });
     await phone.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '配達' }).click();
     await onScreen(phone, '/delivery', '配達');
     const number = phone.getByLabel('荷物番号（12桁）');
@@ -322,24 +260,15 @@ test('counter terminal: guidance, dispatch and delivery', { timeout: 540_000 }, 
   });
 
   await step('screenshots of the calendar and the phone are copied to docs/screenshots', async () => {
-    const docs = path.join(repo, 'docs/screenshots');
-    fs.mkdirSync(docs, { recursive: true });
-    for (const [name, target] of [
+    copyScreenshots([
       ['41-guidance-calendar-week', 'guidance-calendar.png'],
       ['45-delivery-phone', 'delivery-phone.png'],
-    ]) {
-      const file = path.join(screenshots, `${name}.png`);
-      assert.ok(fs.statSync(file).size < 200 * 1024, `${name}.png is small`);
-      fs.copyFileSync(file, path.join(docs, target));
-    }
+    ]);
   });
 
   await step('no CSP violation, page error or console error on any page', async () => {
-    assert.deepEqual(problems.csp, []);
-    assert.deepEqual(problems.pageErrors, []);
-    assert.deepEqual(problems.consoleErrors, []);
-    assert.ok(problems.expectedHttpErrorsSeen > 0, 'console errors are observed at all');
+    assertNoProblems({ sawHttpErrors: true });
   });
 
-  if (api) await api.dispose();
+  if (clinic) await clinic.dispose();
 });

@@ -1,7 +1,10 @@
 // Synthetic intake documents for the browser tests: a small fax page as a PNG built here
 // (no QR code, so rxdesk queues it for manual entry) and a JAHIS prescription text for the
-// clinic API. Nothing here is real patient data.
+// clinic API, the clinic's client, and the API steps that bring a prescription to where a
+// story starts. Nothing here is real patient data.
+import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
+import { request as playwrightRequest } from 'playwright-core';
 
 const crcTable = (() => {
   const table = new Uint32Array(256);
@@ -98,4 +101,54 @@ export function jahisText({ patient = '日薬 太郎', kana = 'ﾆﾁﾔｸ ﾀ�
     '201,1,1,1,2,612170709,ノルバスク錠２．５ｍｇ,1,1,錠',
     '',
   ].join('\r\n');
+}
+
+// ---------------------------------------------------------------- prescriptions through the API
+
+/**
+ * A clinic's plain HTTP client (its API key, no browser): push(reference, options) sends a
+ * JAHIS prescription and answers its id. options: patient, kana, online ({initial_visit,
+ * underlying_conditions_known}), image (PNG bytes sent with it). dispose() when done.
+ */
+export async function clinicClient(baseUrl, apiKey) {
+  const api = await playwrightRequest.newContext({ baseURL: baseUrl, ignoreHTTPSErrors: true });
+  return {
+    api,
+    async push(reference, { patient, kana, online, image } = {}) {
+      const data = { client_reference: reference, jahis: jahisText({ patient, kana }) };
+      if (online) data.online = online;
+      if (image) data.image = { media_type: 'image/png', data: image.toString('base64') };
+      const res = await api.post('/api/v1/prescriptions', {
+        headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' },
+        data,
+      });
+      assert.equal(res.status(), 201, await res.text());
+      return (await res.json()).id;
+    },
+    dispose: () => api.dispose(),
+  };
+}
+
+/**
+ * Resolves a prescription's open findings and verifies and dispenses it, through the API with
+ * a pharmacist's session (call = harness apiOk bound to the page). Answers the prescription.
+ */
+export async function verifyAndDispense(call, rxId) {
+  let rx = await call('GET', `/api/v1/prescriptions/${rxId}`);
+  for (const f of (rx.findings || []).filter((x) => !x.resolved))
+    rx = await call('POST', `/api/v1/prescriptions/${rxId}/findings/${f.id}/resolve`, { resolution: '確認済み（テスト）' });
+  for (const action of ['verify', 'dispense']) rx = await call('POST', `/api/v1/prescriptions/${rxId}/actions/${action}`, { version: rx.version, note: '' });
+  return rx;
+}
+
+/** A guidance schedule open every day, all day, in 10-minute slots (the default has none). */
+export function allDayGuidanceSchedule() {
+  const all = { hours: [{ begin: '00:00', end: '24:00' }], breaks: [] };
+  const weekly = Object.fromEntries(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((d) => [d, all]));
+  return { slot_minutes: 10, buffer_minutes: 0, cutoff_minutes: 30, weekly, exceptions: [] };
+}
+
+/** A Tokyo date (YYYY-MM-DD) `days` after today. */
+export function tokyoDatePlus(days) {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date(Date.now() + days * 86_400_000));
 }

@@ -5,7 +5,12 @@
 // twice waits for a fresh 30 s step, because rxdesk never accepts a step twice.
 // The watchers collect CSP violations, page errors and console errors other than the HTTP
 // errors a step provokes on purpose (expectHttpError).
-// Environment: RXDESK_BIN (required), CHROMIUM_PATH (default /usr/bin/chromium).
+// The steps every story shares are here too: the step runner (storySteps), staff and API
+// clients made with the CLI (addUser, addClient), the first sign-in with its password change
+// (signInFirstTime, signedInPage), API calls with a page's session (apiCall, apiOk), the
+// final problem check (assertNoProblems) and copying screenshots to docs/ (copyScreenshots).
+// Environment: RXDESK_BIN (required), CHROMIUM_PATH (default /usr/bin/chromium),
+// RXDESK_EPRESCRIPTION_SIM (for useServerAndBrowser({eprescriptionSimulator: true})).
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
@@ -109,7 +114,7 @@ function freePort() {
   });
 }
 
-async function startServer() {
+async function startServer(extraEnv = {}) {
   assert.ok(bin, 'set RXDESK_BIN to the rxdesk binary');
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'rxdesk-ui-'));
   const port = await freePort();
@@ -119,6 +124,7 @@ async function startServer() {
     RXDESK_HTTPS_PORT: String(port),
     RXDESK_HTTPS_BIND: '127.0.0.1',
     RXDESK_WEB_ROOT: path.join(repo, 'web'),
+    ...extraEnv,
   };
   env.work = work;
   env.processEnv = env_;
@@ -269,10 +275,56 @@ export async function closeDialog(page) {
   await page.locator('dialog').waitFor({ state: 'detached' });
 }
 
-/** Registers the hooks: a fresh rxdesk and Chromium before the tests, a clean stop after. */
-export function useServerAndBrowser() {
+// ---------------------------------------------------------------- e-prescription simulator
+
+let simulator;
+let simulatorLog = '';
+
+/** The simulator binary: RXDESK_EPRESCRIPTION_SIM, else the one built beside rxdesk. */
+function simulatorBinary() {
+  if (process.env.RXDESK_EPRESCRIPTION_SIM) return process.env.RXDESK_EPRESCRIPTION_SIM;
+  return path.join(path.dirname(bin), 'server/eprescription_sim/rxdesk-eprescription-sim');
+}
+
+/**
+ * Starts rxdesk-eprescription-sim (plain HTTP on a free loopback port, with its built-in demo
+ * prescriptions: see the simulator's --help) and answers its base URL.
+ */
+async function startSimulator() {
+  const exe = simulatorBinary();
+  assert.ok(fs.existsSync(exe), `build rxdesk-eprescription-sim (or set RXDESK_EPRESCRIPTION_SIM): ${exe}`);
+  simulator = spawn(exe, ['--http', '--port', '0', '--no-control'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise((resolve) => simulator.once('exit', (code, signal) => resolve({ code, signal })));
+  simulator.exitedPromise = exited;
+  simulator.stderr.on('data', (d) => {
+    simulatorLog += d;
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the simulator did not start:\n${simulatorLog}`)), 30_000);
+    simulator.stdout.on('data', (d) => {
+      simulatorLog += d;
+      const m = /listening on (http:\/\/\S+)/.exec(simulatorLog);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1].replace(/\/+$/, ''));
+      }
+    });
+    exited.then(({ code, signal }) => reject(new Error(`the simulator exited (${code ?? signal}):\n${simulatorLog}`)));
+  });
+}
+
+// ---------------------------------------------------------------- hooks
+
+/**
+ * Registers the hooks: a fresh rxdesk and Chromium before the tests, a clean stop after.
+ * options.eprescriptionSimulator: also start the local e-prescription service and point
+ * rxdesk at it (rxdesk.eprescription.base_url).
+ */
+export function useServerAndBrowser(options = {}) {
   before(async () => {
-    await startServer();
+    const extraEnv = {};
+    if (options.eprescriptionSimulator) extraEnv.RXDESK_EPRESCRIPTION_BASE_URL = await startSimulator();
+    await startServer(extraEnv);
     browser = await chromium.launch({
       executablePath: chromiumPath,
       headless: true,
@@ -290,6 +342,10 @@ export function useServerAndBrowser() {
 
   after(async () => {
     if (browser) await browser.close();
+    if (simulator && simulator.exitCode === null) {
+      simulator.kill('SIGTERM');
+      await simulator.exitedPromise;
+    }
     if (server && server.exitCode === null) {
       server.kill('SIGTERM');
       const timer = setTimeout(() => server.kill('SIGKILL'), 20_000);
@@ -303,3 +359,119 @@ export function useServerAndBrowser() {
     }
   });
 }
+
+// ---------------------------------------------------------------- shared steps of the stories
+
+/**
+ * The story's step runner: steps build on each other, so after the first failure the rest
+ * are skipped, not failed. step(name, fn, skip?) where skip is false or a reason.
+ */
+export function storySteps(t) {
+  let failed = false;
+  return (name, fn, skip = false) =>
+    t.test(name, { skip: failed ? 'an earlier step failed' : skip }, async () => {
+      try {
+        await fn();
+      } catch (e) {
+        failed = true;
+        throw e;
+      }
+    });
+}
+
+/** A user made with `rxdesk user add`: {login, password (one-time), secret, name}. */
+export function addUser(login, role, name) {
+  const issued = cli('user', 'add', '--login', login, '--role', role, '--name', name);
+  return { login, password: issued.one_time_password, secret: issued.totp_secret, name };
+}
+
+/** An API client made with `rxdesk client add`; answers its API key. */
+export function addClient(name, kind, institutionCode) {
+  const args = ['client', 'add', '--name', name, '--kind', kind];
+  if (institutionCode) args.push('--institution-code', institutionCode);
+  return cli(...args).api_key;
+}
+
+/**
+ * A first sign-in: opens `path`, is sent to the login, signs in with a fresh TOTP code, replaces
+ * the one-time password (who.password becomes newPassword) and lands back on `path` with the
+ * given heading.
+ */
+export async function signInFirstTime(page, who, newPassword, { path: urlPath = '/', heading = 'ホーム' } = {}) {
+  await page.goto(urlPath);
+  await onScreen(page, '/login', 'ログイン');
+  await fillLogin(page, who.login, who.password, await freshCode(who.login, who.secret));
+  await onScreen(page, '/password', 'パスワード変更');
+  await changePassword(page, who.password, newPassword);
+  who.password = newPassword;
+  await onScreen(page, urlPath, heading);
+}
+
+/** A new browser context (newContext options) with one page, signed in for the first time. */
+export async function signedInPage(label, who, newPassword, { context: contextOptions = {}, ...where } = {}) {
+  const context = await newContext(label, contextOptions);
+  const page = await context.newPage();
+  await signInFirstTime(page, who, newPassword, where);
+  return page;
+}
+
+/**
+ * A JSON API call with the page's session, as the UI makes it (cookie plus CSRF token);
+ * answers {status, body}. Not through the page, so it provokes no console error.
+ */
+export async function apiCall(page, method, urlPath, body) {
+  const session = await (await page.request.get('/api/v1/session')).json();
+  const res = await page.request.fetch(urlPath, {
+    method,
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrf_token },
+    data: body === undefined ? undefined : body,
+  });
+  const text = await res.text();
+  let json = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = text;
+  }
+  return { status: res.status(), body: json };
+}
+
+/** apiCall that must succeed (2xx); answers the body. */
+export async function apiOk(page, method, urlPath, body) {
+  const r = await apiCall(page, method, urlPath, body);
+  assert.ok(r.status >= 200 && r.status < 300, `${method} ${urlPath}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+/**
+ * The last step of every story: no CSP violation, page error or console error on any page.
+ * sawHttpErrors: the story provoked HTTP errors, so the console watcher must have seen some.
+ */
+export function assertNoProblems({ sawHttpErrors = false } = {}) {
+  assert.deepEqual(problems.csp, []);
+  assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.consoleErrors, []);
+  if (sawHttpErrors) assert.ok(problems.expectedHttpErrorsSeen > 0, 'console errors are observed at all');
+}
+
+/** Copies screenshots (name -> file name under docs/screenshots), each under 200 KiB. */
+export function copyScreenshots(pairs) {
+  const docs = path.join(repo, 'docs/screenshots');
+  fs.mkdirSync(docs, { recursive: true });
+  for (const [name, target] of pairs) {
+    const file = path.join(screenshots, `${name}.png`);
+    assert.ok(fs.statSync(file).size < 200 * 1024, `${name}.png is small`);
+    fs.copyFileSync(file, path.join(docs, target));
+  }
+}
+
+/** Whether the page's focused element shows a focus ring (a solid outline of 2 px or more). */
+export async function focusRing(page) {
+  return page.evaluate(() => {
+    const style = getComputedStyle(document.activeElement);
+    return style.outlineStyle === 'solid' && parseFloat(style.outlineWidth) >= 2;
+  });
+}
+
+/** newContext options of a phone held by delivery staff (390×844, touch). */
+export const kPhone = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1 };

@@ -12,10 +12,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
-import { request as playwrightRequest } from 'playwright-core';
-import { changePassword, cli, env, fillLogin, freshCode, newContext, onScreen, problems, repo, screenshots, shot, useServerAndBrowser } from './harness.mjs';
-import { faxPagePng, jahisText, tokyoToday } from './fixtures.mjs';
+import {
+  addClient,
+  addUser,
+  apiOk,
+  assertNoProblems,
+  copyScreenshots,
+  env,
+  onScreen,
+  shot,
+  signedInPage,
+  storySteps,
+  useServerAndBrowser,
+} from './harness.mjs';
+import { clinicClient, faxPagePng, tokyoToday, verifyAndDispense } from './fixtures.mjs';
 
 useServerAndBrowser();
 
@@ -23,61 +33,24 @@ const kPassword = 'sato no passphrase 2026';
 const kClerkPassword = 'suzuki no passphrase 2026';
 
 test('counter terminal: originals and reports', { timeout: 540_000 }, async (t) => {
-  let failed = false;
-  const step = (name, fn) =>
-    t.test(name, { skip: failed ? 'an earlier step failed' : false }, async () => {
-      try {
-        await fn();
-      } catch (e) {
-        failed = true;
-        throw e;
-      }
-    });
+  const step = storySteps(t);
 
   let page;
-  let api; // the clinic's plain HTTP client
-  let clinicKey;
+  let clinicApi; // the clinic's client (fixtures.mjs)
   let clerk;
   let clinicId;
   const ids = {};
 
   // The pharmacist's own session from the page: cookie plus CSRF token, as the UI sends it.
-  const staff = async (method, url, data) => {
-    const session = await (await page.request.get('/api/v1/session')).json();
-    const res = await page.request.fetch(url, { method, headers: { 'X-CSRF-Token': session.csrf_token, 'Content-Type': 'application/json' }, data });
-    assert.ok(res.ok(), `${method} ${url}: ${res.status()} ${await res.text()}`);
-    return res.json();
-  };
-  const push = async (reference, patient, kana, seed) => {
-    const res = await api.post('/api/v1/prescriptions', {
-      headers: { Authorization: `Bearer ${clinicKey}`, 'Content-Type': 'application/json' },
-      data: {
-        client_reference: reference,
-        jahis: jahisText({ patient, kana }),
-        online: { initial_visit: false, underlying_conditions_known: true },
-        image: { media_type: 'image/png', data: faxPagePng({ seed }).toString('base64') },
-      },
-    });
-    assert.equal(res.status(), 201, await res.text());
-    return (await res.json()).id;
-  };
+  const staff = (method, url, data) => apiOk(page, method, url, data);
+  const push = (reference, patient, kana, seed) =>
+    clinicApi.push(reference, { patient, kana, online: { initial_visit: false, underlying_conditions_known: true }, image: faxPagePng({ seed }) });
 
   await step('a pharmacist signs in, registers the clinic, and the clinic pushes two prescriptions', async () => {
-    const issued = cli('user', 'add', '--login', 'sato', '--role', 'pharmacist', '--name', '佐藤 一郎');
-    const sato = { login: 'sato', password: issued.one_time_password, secret: issued.totp_secret };
-    const c = cli('user', 'add', '--login', 'suzuki', '--role', 'clerk', '--name', '鈴木 二郎');
-    clerk = { login: 'suzuki', password: c.one_time_password, secret: c.totp_secret };
-    clinicKey = cli('client', 'add', '--name', 'さくら内科', '--kind', 'clinic', '--institution-code', '1311234567').api_key;
-    api = await playwrightRequest.newContext({ baseURL: env.baseUrl, ignoreHTTPSErrors: true });
-
-    const context = await newContext('pharmacist', { acceptDownloads: true });
-    page = await context.newPage();
-    await page.goto('/');
-    await onScreen(page, '/login', 'ログイン');
-    await fillLogin(page, sato.login, sato.password, await freshCode(sato.login, sato.secret));
-    await onScreen(page, '/password', 'パスワード変更');
-    await changePassword(page, sato.password, kPassword);
-    await onScreen(page, '/', 'ホーム');
+    const sato = addUser('sato', 'pharmacist', '佐藤 一郎');
+    clerk = addUser('suzuki', 'clerk', '鈴木 二郎');
+    clinicApi = await clinicClient(env.baseUrl, addClient('さくら内科', 'clinic', '1311234567'));
+    page = await signedInPage('pharmacist', sato, kPassword, { context: { acceptDownloads: true } });
 
     const clinic = await staff('POST', '/api/v1/clinics', { institution_code: '1311234567', name: 'さくら内科クリニック', fax_numbers: ['03-1111-2222'], original_deadline_days: 5 });
     clinicId = clinic.id;
@@ -86,10 +59,7 @@ test('counter terminal: originals and reports', { timeout: 540_000 }, async (t) 
   });
 
   await step('the first is verified and dispensed through the API', async () => {
-    let rx = await staff('GET', `/api/v1/prescriptions/${ids.first}`);
-    for (const f of rx.findings || []) if (!f.resolved && f.severity === 'error') rx = await staff('POST', `/api/v1/prescriptions/${ids.first}/findings/${f.id}/resolve`, { resolution: '確認済み' });
-    rx = await staff('POST', `/api/v1/prescriptions/${ids.first}/actions/verify`, { version: rx.version, note: '' });
-    rx = await staff('POST', `/api/v1/prescriptions/${ids.first}/actions/dispense`, { version: rx.version, note: '' });
+    const rx = await verifyAndDispense(staff, ids.first);
     assert.equal(rx.status, 'dispensed');
     assert.equal(rx.original_state, 'awaiting');
   });
@@ -262,14 +232,8 @@ test('counter terminal: originals and reports', { timeout: 540_000 }, async (t) 
   });
 
   await step('a clerk sees 原本管理 but not 帳票, and is refused on the screen and by the API', async () => {
-    const context = await newContext('clerk');
-    const cpage = await context.newPage();
-    await cpage.goto('/reports');
-    await onScreen(cpage, '/login', 'ログイン');
-    await fillLogin(cpage, clerk.login, clerk.password, await freshCode(clerk.login, clerk.secret));
-    await onScreen(cpage, '/password', 'パスワード変更');
-    await changePassword(cpage, clerk.password, kClerkPassword);
-    await onScreen(cpage, '/reports', '権限がありません');
+    const cpage = await signedInPage('clerk', clerk, kClerkPassword, { path: '/reports', heading: '権限がありません' });
+    const context = cpage.context();
     assert.match(await cpage.locator('main').innerText(), /薬剤師・管理者のみ/);
     const nav = cpage.getByRole('navigation', { name: 'メインメニュー' });
     assert.equal(await nav.getByRole('link', { name: '帳票' }).isVisible(), false);
@@ -283,20 +247,15 @@ test('counter terminal: originals and reports', { timeout: 540_000 }, async (t) 
   });
 
   await step('screenshots are copied to docs/screenshots', async () => {
-    const docs = path.join(repo, 'docs/screenshots');
-    fs.mkdirSync(docs, { recursive: true });
-    for (const name of ['30-originals-outstanding', '31-original-reconciliation']) {
-      const file = path.join(screenshots, `${name}.png`);
-      assert.ok(fs.statSync(file).size < 200 * 1024, `${name}.png is small`);
-      fs.copyFileSync(file, path.join(docs, `originals-${name.slice(3)}.png`));
-    }
+    copyScreenshots([
+      ['30-originals-outstanding', 'originals-originals-outstanding.png'],
+      ['31-original-reconciliation', 'originals-original-reconciliation.png'],
+    ]);
   });
 
   await step('no CSP violation, page error or console error on any page', async () => {
-    assert.deepEqual(problems.csp, []);
-    assert.deepEqual(problems.pageErrors, []);
-    assert.deepEqual(problems.consoleErrors, []);
+    assertNoProblems();
   });
 
-  if (api) await api.dispose();
+  if (clinicApi) await clinicApi.dispose();
 });

@@ -10,49 +10,36 @@
 //   RXDESK_BIN=build/x/rxdesk node --test tests/e2e/ui/queue.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { request as playwrightRequest } from 'playwright-core';
 import {
-  changePassword,
-  cli,
+  addClient,
+  addUser,
+  assertNoProblems,
+  copyScreenshots,
   env,
   expectHttpError,
   fieldError,
-  fillLogin,
   focused,
-  freshCode,
-  newContext,
   onScreen,
-  problems,
-  repo,
-  screenshots,
   shot,
+  signedInPage,
   sleep,
+  storySteps,
   useServerAndBrowser,
 } from './harness.mjs';
-import { faxPagePng, jahisText, tokyoToday } from './fixtures.mjs';
+import { clinicClient, faxPagePng, tokyoToday } from './fixtures.mjs';
 
 useServerAndBrowser();
 
 const kPassword = 'sato no passphrase 2026';
 
 test('counter terminal intake: queue and prescription', { timeout: 540_000 }, async (t) => {
-  let failed = false;
-  const step = (name, fn, skip = false) =>
-    t.test(name, { skip: failed ? 'an earlier step failed' : skip }, async () => {
-      try {
-        await fn();
-      } catch (e) {
-        failed = true;
-        throw e;
-      }
-    });
+  const step = storySteps(t);
 
   let page;
-  let api; // a plain HTTP client for the fax gateway and the clinic
+  let api; // a plain HTTP client for the fax gateway
+  let clinic; // the clinic's client (fixtures.mjs)
   let faxKey;
-  let clinicKey;
   const ids = {}; // name -> prescription id
 
   const sendFax = async (seed, sender) => {
@@ -66,20 +53,12 @@ test('counter terminal intake: queue and prescription', { timeout: 540_000 }, as
   const row = (id) => page.locator(`.queue-table tr[data-id="${id}"]`);
 
   await step('a pharmacist made by the CLI signs in with TOTP and lands on the queue', async () => {
-    const issued = cli('user', 'add', '--login', 'sato', '--role', 'pharmacist', '--name', '佐藤 一郎');
-    const sato = { login: 'sato', password: issued.one_time_password, secret: issued.totp_secret };
-    faxKey = cli('client', 'add', '--name', 'FAX 受信', '--kind', 'fax_gateway').api_key;
-    clinicKey = cli('client', 'add', '--name', 'さくら内科', '--kind', 'clinic', '--institution-code', '1311234567').api_key;
+    const sato = addUser('sato', 'pharmacist', '佐藤 一郎');
+    faxKey = addClient('FAX 受信', 'fax_gateway');
+    clinic = await clinicClient(env.baseUrl, addClient('さくら内科', 'clinic', '1311234567'));
     api = await playwrightRequest.newContext({ baseURL: env.baseUrl, ignoreHTTPSErrors: true });
 
-    const context = await newContext('pharmacist');
-    page = await context.newPage();
-    await page.goto('/prescriptions');
-    await onScreen(page, '/login', 'ログイン');
-    await fillLogin(page, sato.login, sato.password, await freshCode(sato.login, sato.secret));
-    await onScreen(page, '/password', 'パスワード変更');
-    await changePassword(page, sato.password, kPassword);
-    await onScreen(page, '/prescriptions', '受付キュー');
+    page = await signedInPage('pharmacist', sato, kPassword, { path: '/prescriptions', heading: '受付キュー' });
     const nav = page.getByRole('navigation', { name: 'メインメニュー' });
     assert.equal(await nav.getByRole('link', { name: '受付キュー' }).getAttribute('aria-current'), 'page');
     await page.locator('.queue-empty').waitFor();
@@ -108,12 +87,7 @@ test('counter terminal intake: queue and prescription', { timeout: 540_000 }, as
     await page.evaluate((id) => {
       document.querySelector(`tr[data-id="${id}"] td`).__kept = true;
     }, ids.fax);
-    const res = await api.post('/api/v1/prescriptions', {
-      headers: { Authorization: `Bearer ${clinicKey}`, 'Content-Type': 'application/json' },
-      data: { client_reference: 'K-2026-0001', jahis: jahisText(), online: { initial_visit: true, underlying_conditions_known: false } },
-    });
-    assert.equal(res.status(), 201, await res.text());
-    ids.clinic = (await res.json()).id;
+    ids.clinic = await clinic.push('K-2026-0001', { online: { initial_visit: true, underlying_conditions_known: false } });
     await row(ids.clinic).waitFor({ timeout: 15_000 });
     assert.equal(await page.locator('.queue-table tbody tr').first().getAttribute('data-id'), String(ids.clinic), 'newest first');
     assert.match(await row(ids.clinic).innerText(), /医療機関連携[\s\S]*さくら内科クリニック[\s\S]*日薬 太郎/);
@@ -376,21 +350,16 @@ test('counter terminal intake: queue and prescription', { timeout: 540_000 }, as
   });
 
   await step('screenshots of the queue and the detail are copied to docs/screenshots', async () => {
-    const docs = path.join(repo, 'docs/screenshots');
-    fs.mkdirSync(docs, { recursive: true });
-    for (const name of ['20-queue', '21-prescription-detail']) {
-      const file = path.join(screenshots, `${name}.png`);
-      assert.ok(fs.statSync(file).size < 200 * 1024, `${name}.png is small`);
-      fs.copyFileSync(file, path.join(docs, `intake-${name.slice(3)}.png`));
-    }
+    copyScreenshots([
+      ['20-queue', 'intake-queue.png'],
+      ['21-prescription-detail', 'intake-prescription-detail.png'],
+    ]);
   });
 
   await step('no CSP violation, page error or console error on any page', async () => {
-    assert.deepEqual(problems.csp, []);
-    assert.deepEqual(problems.pageErrors, []);
-    assert.deepEqual(problems.consoleErrors, []);
-    assert.ok(problems.expectedHttpErrorsSeen > 0, 'console errors are observed at all');
+    assertNoProblems({ sawHttpErrors: true });
   });
 
   if (api) await api.dispose();
+  if (clinic) await clinic.dispose();
 });

@@ -12,6 +12,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import {
   admin,
+  assertNoProblems,
   changePassword,
   closeDialog,
   env,
@@ -26,7 +27,9 @@ import {
   problems,
   readSecrets,
   shot,
+  signedInPage,
   sleep,
+  storySteps,
   useServerAndBrowser,
   wrongCode,
 } from './harness.mjs';
@@ -39,17 +42,7 @@ useServerAndBrowser();
 // ---------------------------------------------------------------- the story
 
 test('counter terminal UI', { timeout: 540_000 }, async (t) => {
-  let failed = false;
-  // Steps build on each other: after the first failure the rest are skipped, not failed.
-  const step = (name, fn, skip = false) =>
-    t.test(name, { skip: failed ? 'an earlier step failed' : skip }, async () => {
-      try {
-        await fn();
-      } catch (e) {
-        failed = true;
-        throw e;
-      }
-    });
+  const step = storySteps(t);
 
   const adminContext = await newContext('admin');
   const page = await adminContext.newPage();
@@ -181,14 +174,7 @@ test('counter terminal UI', { timeout: 540_000 }, async (t) => {
   });
 
   await step('the pharmacist signs in with the shown credentials and sees 薬剤師 without 管理', async () => {
-    const context = await newContext('pharmacist');
-    pharmacistPage = await context.newPage();
-    await pharmacistPage.goto('/');
-    await onScreen(pharmacistPage, '/login', 'ログイン');
-    await fillLogin(pharmacistPage, yamada.login, yamada.password, await freshCode(yamada.login, yamada.secret));
-    await onScreen(pharmacistPage, '/password', 'パスワード変更');
-    await changePassword(pharmacistPage, yamada.password, kPharmacistPassword);
-    await onScreen(pharmacistPage, '/', 'ホーム');
+    pharmacistPage = await signedInPage('pharmacist', yamada, kPharmacistPassword);
     assert.equal(await pharmacistPage.locator('#user-role').innerText(), '薬剤師');
     assert.equal(await pharmacistPage.locator('#user-name').innerText(), '山田 花子');
     const nav = pharmacistPage.getByRole('navigation', { name: 'メインメニュー' });
@@ -422,11 +408,8 @@ test('counter terminal UI', { timeout: 540_000 }, async (t) => {
   });
 
   await step('no CSP violation, page error or console error on any page', async () => {
-    assert.deepEqual(problems.csp, []);
-    assert.deepEqual(problems.pageErrors, []);
-    assert.deepEqual(problems.consoleErrors, []);
     // The console watcher did see the failed requests provoked above, so it is listening.
-    assert.ok(problems.expectedHttpErrorsSeen > 0, 'console errors are observed at all');
+    assertNoProblems({ sawHttpErrors: true });
   });
 
   await adminContext.close();

@@ -159,12 +159,19 @@ struct ReportsFixture {
         return id;
     }
 
+    /// A parcel line; claims_code nullopt → NULL (stored before claims codes were kept).
+    struct Item {
+        std::string name;
+        std::string amount;
+        std::optional<std::string> claims_code{};
+    };
+
     struct Parcel {
         std::string method = "staff_hand_delivery";
         std::string marks = "recipient_only no_leave_at_door";
         bool signature = true;
         bool identity = true;
-        std::vector<std::pair<std::string, std::string>> items{};  ///< name, amount
+        std::vector<Item> items{};
     };
 
     struct Shipment {
@@ -220,14 +227,18 @@ struct ReportsFixture {
             pq.bind(7, p.marks);
             const std::int64_t parcel_id = exec(pq);
             int item_seq = 0;
-            for (const auto& [name, amount] : p.items) {
+            for (const auto& item : p.items) {
                 SQLite::Statement iq(db,
                                      "INSERT INTO parcel_items (parcel_id, seq, name, amount, "
-                                     "usage, storage) VALUES (?, ?, ?, ?, '', '')");
+                                     "usage, storage, claims_code) VALUES (?, ?, ?, ?, '', '', ?)");
                 iq.bind(1, parcel_id);
                 iq.bind(2, ++item_seq);
-                iq.bind(3, name);
-                iq.bind(4, amount);
+                iq.bind(3, item.name);
+                iq.bind(4, item.amount);
+                if (item.claims_code)
+                    iq.bind(5, *item.claims_code);
+                else
+                    iq.bind(5);
                 iq.exec();
             }
             ids.push_back(parcel_id);
@@ -300,6 +311,25 @@ struct ReportsFixture {
             start = end + 2;
         }
         return out;
+    }
+
+    /// The patients recorded beside report generation `audit_seq`, in order.
+    std::vector<std::string> disclosures(std::int64_t audit_seq) {
+        SQLite::Statement q(db,
+                            "SELECT patient_ref FROM report_disclosures WHERE audit_seq = ? "
+                            "ORDER BY patient_ref");
+        q.bind(1, audit_seq);
+        std::vector<std::string> out;
+        while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+        return out;
+    }
+
+    /// The seq of the newest audit entry with this action; 0 when there is none.
+    std::int64_t lastAuditSeq(const std::string& action) {
+        SQLite::Statement q(db, "SELECT COALESCE(MAX(seq), 0) FROM audit_log WHERE action = ?");
+        q.bind(1, action);
+        q.executeStep();
+        return q.getColumn(0).getInt64();
     }
 
     /// Rows of audit_log with this action.

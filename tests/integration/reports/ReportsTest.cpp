@@ -361,6 +361,7 @@ TEST(ControlledHandoversReport, ListsNarcoticsAndPsychotropicsHandedOverWithTheI
     const auto rx = f.prescription({.patient_name = "麻薬 患者",
                                     .patient_ref = "pt-n",
                                     .content_jahis = jahis::JahisWriter::write(content)});
+    // Lines stored before claims codes were kept (NULL): matched to the content by name.
     const auto parcels =
         f.shipment({.prescription_id = rx,
                     .patient_ref = "pt-n",
@@ -398,6 +399,34 @@ TEST(ControlledHandoversReport, ListsNarcoticsAndPsychotropicsHandedOverWithTheI
 
     PdfFile empty(f.pdf("controlled-handovers", "from=2026-01-01&to=2026-01-31"));
     EXPECT_TRUE(contains(squeeze(empty.text()), "該当なし"));
+}
+
+TEST(ControlledHandoversReport, MatchesParcelLinesByClaimsCodeWithoutThePrescriptionText) {
+    ReportsFixture f;
+    f.drugMaster({{"610000001", "アムロジピン錠５ｍｇ", 0},
+                  {"610000002", "モルヒネ塩酸塩錠１０ｍｇ", 1},
+                  {"610000003", "ゾルピデム酒石酸塩錠５ｍｇ", 5}});
+    // No JAHIS content at all: the parcel's lines and their claims codes are enough. The
+    // lines' names differ from the master's (as dispensed), so a match by name would miss
+    // them; a line without a code is classified by its name.
+    const auto rx = f.prescription({.patient_name = "コード 患者", .patient_ref = "pt-code"});
+    const auto parcels =
+        f.shipment({.prescription_id = rx,
+                    .patient_ref = "pt-code",
+                    .parcels = {{.items = {{"降圧薬（院内名）", "28錠", "610000001"},
+                                           {"オピオイド錠（院内名）", "14錠", "610000002"},
+                                           {"睡眠薬（院内名）", "7錠", "610000003"},
+                                           {"ビタミン剤", "30錠", ""}}}}});
+    f.delivered(parcels.front(), f.at("2026-10-12", 11), "コード 患者");
+
+    const std::string csv = f.csv("controlled-handovers", kOctober);
+    const auto lines = ReportsFixture::lines(csv);
+    ASSERT_EQ(lines.size(), 4u) << csv;  // header, the narcotic, the psychotropic, total
+    EXPECT_TRUE(contains(lines[1], "オピオイド錠（院内名）,麻薬,14錠")) << lines[1];
+    EXPECT_TRUE(contains(lines[2], "睡眠薬（院内名）,向精神薬,7錠")) << lines[2];
+    EXPECT_FALSE(contains(csv, "降圧薬"));
+    EXPECT_FALSE(contains(csv, "ビタミン剤"));
+    EXPECT_TRUE(contains(lines[3], "麻薬 1件・向精神薬 1件")) << lines[3];
 }
 
 TEST(ControlledHandoversReport, BreaksPagesWithTheColumnHeaderOnEveryPage) {
@@ -450,18 +479,18 @@ TEST(AuditExtractReport, ShowsWhoAccessedThePatientsData) {
     ASSERT_GE(lines.size(), 3u) << by_ref;
     EXPECT_EQ(lines[0], "日時,操作者,操作,対象,結果,接続元,詳細");
     EXPECT_TRUE(contains(by_ref, "yamada さん（user:")) << by_ref;
-    EXPECT_TRUE(contains(by_ref, "report.patient_read,report guidance-records,ok")) << by_ref;
+    EXPECT_TRUE(contains(by_ref, "report.generate,report guidance-records,ok")) << by_ref;
     EXPECT_FALSE(contains(by_ref, "pt-other")) << by_ref;
 
     const std::string by_rx =
         f.csv("audit-extract", period + "&prescription_id=" + std::to_string(rx));
-    EXPECT_TRUE(contains(by_rx, "report.patient_read,report guidance-records,ok")) << by_rx;
+    EXPECT_TRUE(contains(by_rx, "report.generate,report guidance-records,ok")) << by_rx;
 
     PdfFile pdf(f.pdf("audit-extract", period + "&patient_ref=pt-audit"));
     const std::string text = squeeze(pdf.text());
     EXPECT_TRUE(contains(text, "監査抽出"));
     EXPECT_TRUE(contains(text, "pt-audit"));
-    EXPECT_TRUE(contains(text, "report.patient_read"));
+    EXPECT_TRUE(contains(text, "report.generate"));
 
     PdfFile empty(f.pdf("audit-extract", "from=2020-01-01&to=2020-01-31&patient_ref=pt-audit"));
     EXPECT_TRUE(contains(squeeze(empty.text()), "該当なし"));
@@ -512,11 +541,70 @@ TEST(Reports, AuditEveryGenerationWithNameAndPeriodButNoPatientData) {
     ASSERT_EQ(generated.size(), 1u);
     EXPECT_EQ(generated[0].first, "") << "the generation entry names no patient";
     EXPECT_EQ(generated[0].second,
-              "report=guidance-records from=2026-10-01 to=2026-10-31 format=csv rows=1");
-    const auto reads = f.auditOf("report.patient_read");
-    ASSERT_EQ(reads.size(), 1u);
-    EXPECT_EQ(reads[0].first, "pt-secret");
-    for (const auto& [ref, detail] : reads) EXPECT_FALSE(contains(detail, "秘密"));
+              "report=guidance-records from=2026-10-01 to=2026-10-31 format=csv rows=1 "
+              "patients=1");
+    EXPECT_TRUE(f.auditOf("report.patient_read").empty())
+        << "one entry per report, not per patient";
+    EXPECT_EQ(f.disclosures(f.lastAuditSeq("report.generate")),
+              std::vector<std::string>{"pt-secret"});
+}
+
+TEST(Reports, AuditOneEntryPerReportWithItsPatientsBesideItForTheirAuditExtracts) {
+    ReportsFixture f;
+    for (const char* ref : {"pt-1", "pt-2", "pt-3"}) {
+        const auto rx = f.prescription({.patient_name = "患者 一同", .patient_ref = ref});
+        f.guidanceSession({.prescription_id = rx,
+                           .patient_ref = ref,
+                           .start = f.at("2026-10-05", 9) + 3600 * (ref[3] - '0')});
+    }
+    const auto absent = f.prescription({.patient_ref = "pt-absent"});
+    f.guidanceSession(
+        {.prescription_id = absent, .patient_ref = "pt-absent", .start = f.at("2026-11-05", 9)});
+    const auto entries_before = f.auditOf("report.generate").size();
+    ASSERT_EQ(
+        f.report(f.pharmacist, "guidance-records", std::string(kOctober) + "&format=pdf").status,
+        200);
+
+    const auto generated = f.auditOf("report.generate");
+    ASSERT_EQ(generated.size(), entries_before + 1);
+    EXPECT_TRUE(contains(generated.back().second, "rows=3 patients=3")) << generated.back().second;
+    EXPECT_TRUE(f.auditOf("report.patient_read").empty());
+    const auto seq = f.lastAuditSeq("report.generate");
+    EXPECT_EQ(f.disclosures(seq), (std::vector<std::string>{"pt-1", "pt-2", "pt-3"}));
+
+    // Each patient's audit extract names the report that showed their data; a patient the
+    // report did not show finds no such line.
+    const std::string today = formatDate(tokyoDate(f.server.clock().now()));
+    for (const char* ref : {"pt-1", "pt-3"}) {
+        const std::string extract =
+            f.csv("audit-extract", "from=2026-01-01&to=" + today + "&patient_ref=" + ref);
+        EXPECT_TRUE(contains(extract, "report.generate,report guidance-records,ok")) << extract;
+        EXPECT_TRUE(contains(extract, "report=guidance-records from=2026-10-01 to=2026-10-31"))
+            << extract;
+    }
+    const std::string other =
+        f.csv("audit-extract", "from=2026-01-01&to=" + today + "&patient_ref=pt-absent");
+    EXPECT_FALSE(contains(other, "report guidance-records")) << other;
+    // The disclosures are append-only, like the audit log.
+    EXPECT_THROW(f.db.exec("DELETE FROM report_disclosures"), SQLite::Exception);
+}
+
+TEST(Reports, AShiftJisCsvThatCannotBeWrittenIsRefusedAndNotAuditedAsGenerated) {
+    ReportsFixture f;
+    // 𠮷 (U+20BB7) has no Shift_JIS (CP932) code.
+    const auto rx = f.prescription({.patient_name = "𠮷田 太郎", .patient_ref = "pt-sj"});
+    f.guidanceSession(
+        {.prescription_id = rx, .patient_ref = "pt-sj", .start = f.at("2026-10-05", 10)});
+    Response r = f.report(f.pharmacist, "fees", "month=2026-10&format=csv&encoding=sjis");
+    EXPECT_EQ(r.status, 422) << r.body;
+    EXPECT_EQ(r.errorCode(), "csv_not_shift_jis");
+    EXPECT_FALSE(contains(r.body, "𠮷")) << "no patient data in the error";
+    EXPECT_TRUE(f.auditOf("report.generate").empty()) << "nothing was handed out";
+    EXPECT_EQ(f.db.execAndGet("SELECT COUNT(*) FROM report_disclosures").getInt(), 0);
+
+    // The same report in UTF-8 is handed out and audited.
+    f.csv("fees", "month=2026-10");
+    EXPECT_EQ(f.auditOf("report.generate").size(), 1u);
 }
 
 TEST(Reports, WriteShiftJisCsvOnRequest) {

@@ -55,12 +55,14 @@ TEST(PermissionTable, GrantsExactlyTheTable) {
         {Permission::GuidanceRead, true, true, false, false, false, false, false},
         {Permission::GuidanceBook, true, true, false, false, false, false, false},
         {Permission::GuidanceConduct, true, false, false, false, false, false, false},
-        {Permission::DrugRead, true, true, false, false, false, false, false},
+        {Permission::DrugRead, true, true, false, true, false, false, false},
         {Permission::DrugEdit, true, false, false, false, false, false, false},
+        {Permission::DrugImport, false, false, false, true, false, false, false},
         {Permission::ShipmentManage, true, true, false, false, false, false, false},
         {Permission::ParcelCustody, true, true, true, false, false, false, false},
         {Permission::ParcelDecision, true, false, false, false, false, false, false},
         {Permission::ReportRead, true, false, false, true, false, false, false},
+        {Permission::StaffDirectoryRead, true, true, true, true, false, false, false},
     };
     ASSERT_EQ(std::size(cases), PermissionTable::all().size()) << "every permission has a row";
     for (const auto& c : cases) {

@@ -15,6 +15,8 @@ export function flashNotice(flash) {
 const kAdminTabs = [
   ['/admin/users', '利用者'],
   ['/admin/clients', 'API クライアント'],
+  ['/admin/clinics', '医療機関'],
+  ['/admin/drugs', '医薬品データ'],
   ['/admin/audit', '監査ログ検証'],
 ];
 

@@ -195,7 +195,8 @@ export function render(main, ctx) {
     if (s.custody.awaiting_pharmacist_decision) parts.push(h('p', { class: 'notice notice-error', role: 'alert' }, '温度の逸脱があり、薬剤師の判断を待っています。受け渡さないでください。'));
     if (state === 'packed') parts.push(pickupForm());
     else if (state === 'out_with_staff') parts.push(deliveryForm(p), failureForm());
-    else if (state === 'failed') parts.push(returnForm());
+    else if (state === 'failed') parts.push(h('p', { class: 'notice notice-warning', 'data-next': 'return' }, '配達できませんでした。荷物を薬局へ持ち帰ったら記録してください。'), returnForm());
+    else if (state === 'returned_to_pharmacy') parts.push(h('p', { class: 'notice notice-info', 'data-next': 'pharmacy' }, '薬局へ持ち帰りました。荷物は薬局に渡し、再配達は薬局で手配します。'));
     else if (state === 'not_packed') parts.push(h('p', { class: 'notice notice-warning' }, 'まだ梱包されていません。薬局で梱包を記録してから持ち出してください。'));
     const events = s.custody.events || [];
     if (events.length)
@@ -248,8 +249,8 @@ export function render(main, ctx) {
       'form',
       { class: 'form delivery-action delivery-failure', novalidate: true, 'aria-labelledby': 'fail-heading' },
       h('h3', { id: 'fail-heading' }, '配達できなかった'),
-      h('div', { class: 'field', 'data-field': 'reason' }, h('label', { for: 'fail-reason' }, '理由'), h('select', { id: 'fail-reason', name: 'reason', class: 'input-big' }, h('option', { value: '' }, '選んでください'), kFailureReasons.map((r) => h('option', { value: r }, r))), h('p', { class: 'field-error', hidden: true })),
-      field('メモ（任意）', { name: 'note', autocomplete: 'off', maxlength: 1000 }),
+      h('div', { class: 'field', 'data-field': 'reason' }, h('label', { for: 'fail-reason' }, '理由'), h('select', { id: 'fail-reason', name: 'reason', class: 'input-big' }, h('option', { value: '' }, '選んでください'), kFailureReasons.map((r) => h('option', { value: r }, r))), h('p', { class: 'field-error', hidden: true, id: 'fail-reason-error' })),
+      field('メモ（「その他」のときは必須）', { name: 'note', autocomplete: 'off', maxlength: 1000, class: 'input-big' }),
       h('button', { type: 'submit', class: 'button button-danger button-wide button-big', 'data-action': 'fail' }, '配達できなかったことを記録'),
     );
     form.addEventListener('submit', (event) => {

@@ -1,10 +1,12 @@
 // 配送: the parcels of a day and what waits to be sent, the shipment plan of a prescription
 // (a dry run first shows every parcel's allowed methods and the rules that refuse the others,
 // then the shipment is stored), and a stored shipment with its labels and handling notes as
-// PDFs for the printer, each parcel's custody state and the packing step.
+// PDFs for the printer, each parcel's custody state, the packing and carrier hand-over steps
+// and the receipt confirmation of a parcel sent by carrier (receipts.js).
 import { get, post } from '../api.js';
 import { announce, busy, clearErrors, field, formatTokyo, h, showError } from '../dom.js';
 import { flashNotice, heading, loadError, section } from './common.js';
+import { receiptForm } from './receipts.js';
 import { dayLabel, idempotencyKey, newTabLink, tokyoDate } from './tokyo.js';
 
 export const kMethods = [
@@ -41,6 +43,29 @@ export function methodLabel(m) {
 
 export function custodyBadge(state) {
   return h('span', { class: `custody custody-${state}`, 'data-custody': state }, kCustodyStates[state] || state);
+}
+
+const kDispatchTabs = [
+  ['/dispatch', '発送'],
+  ['/dispatch/receipts', '受取確認'],
+];
+
+/** The dispatch area's sub-navigation (the day's work, receipt confirmation). */
+export function dispatchTabs(current) {
+  return h(
+    'nav',
+    { class: 'sub-nav', 'aria-label': '配送メニュー' },
+    h(
+      'ul',
+      {},
+      kDispatchTabs.map(([path, label]) => h('li', {}, h('a', { href: path, 'data-link': true, 'aria-current': path === current ? 'page' : null }, label))),
+    ),
+  );
+}
+
+/** Whether a parcel goes by carrier (its receipt is confirmed by the pharmacy afterwards). */
+export function isCarrierMethod(method) {
+  return typeof method === 'string' && method.startsWith('carrier');
 }
 
 export function marksList(marks) {
@@ -93,6 +118,7 @@ export function render(main, ctx) {
 
   main.append(
     h('div', { class: 'screen-head' }, heading('配送')),
+    dispatchTabs('/dispatch'),
     flashNotice(ctx.flash) || '',
     h('div', { class: 'dispatch-tools' }, openForm, shipmentForm),
     section(
@@ -156,7 +182,13 @@ export function render(main, ctx) {
                     h('td', {}, p.destination?.name || '—'),
                     h('td', {}, custodyBadge(p.state)),
                     h('td', {}, formatTokyo(p.since)),
-                    h('td', {}, h('a', { href: `/dispatch/shipments/${p.shipment_id}`, 'data-link': true, class: 'button button-secondary button-small' }, '発送を開く')),
+                    h(
+                      'td',
+                      {},
+                      h('a', { href: '/dispatch/receipts', 'data-link': true, class: 'button button-small' }, '受取確認へ'),
+                      ' ',
+                      h('a', { href: `/dispatch/shipments/${p.shipment_id}`, 'data-link': true, class: 'button button-secondary button-small' }, '発送を開く'),
+                    ),
                   ),
                 ),
               ),
@@ -411,29 +443,35 @@ export function renderShipment(main, ctx) {
             statuses.map((st) => {
               const p = st.parcel;
               const state = st.custody.state;
-              const pack =
-                state === 'not_packed'
-                  ? h(
-                      'button',
-                      {
-                        type: 'button',
-                        class: 'button button-small',
-                        'data-action': 'pack',
-                        onclick: async (event) => {
-                          event.target.disabled = true;
-                          try {
-                            await post(`/api/v1/parcels/${p.id}/events`, { kind: 'packed' });
-                            announce(`荷物 ${p.parcel_number} を梱包済にしました`);
-                            await load('parcels-heading');
-                          } catch (e) {
-                            event.target.disabled = false;
-                            actionResult.replaceChildren(h('div', { class: 'notice notice-error', role: 'alert', 'data-error-code': e.code }, `梱包を記録できませんでした: ${e.message}`));
-                          }
-                        },
-                      },
-                      '梱包済にする',
-                    )
-                  : null;
+              // One custody step per button: packing, then (by carrier) the hand-over to the carrier.
+              const eventButton = (kind, action, label, doneText, what) =>
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'button button-small',
+                    'data-action': action,
+                    'aria-label': `荷物 ${p.parcel_number} を${label}`,
+                    onclick: async (event) => {
+                      event.target.disabled = true;
+                      try {
+                        await post(`/api/v1/parcels/${p.id}/events`, { kind });
+                        announce(`荷物 ${p.parcel_number} を${doneText}`);
+                        await load('parcels-heading');
+                      } catch (e) {
+                        event.target.disabled = false;
+                        actionResult.replaceChildren(h('div', { class: 'notice notice-error', role: 'alert', 'data-error-code': e.code }, `${what}を記録できませんでした: ${e.message}`));
+                      }
+                    },
+                  },
+                  label,
+                );
+              let pack = null;
+              if (state === 'not_packed') {
+                pack = eventButton('packed', 'pack', '梱包済にする', '梱包済にしました', '梱包');
+              } else if (state === 'packed' && isCarrierMethod(p.method) && !st.custody.awaiting_pharmacist_decision && !st.custody.withdrawn) {
+                pack = eventButton('handed_to_carrier', 'hand-to-carrier', '配送業者へ引き渡す', '配送業者へ引き渡しました', '配送業者への引渡し');
+              }
               const requires = [p.requires?.signature ? '署名' : null, p.requires?.identity_check ? '本人確認' : null].filter(Boolean).join('・') || '—';
               return h(
                 'tr',
@@ -443,13 +481,127 @@ export function renderShipment(main, ctx) {
                 h('td', {}, kTemperatures[p.temperature] || p.temperature),
                 h('td', {}, marksList(p.marks) || '—'),
                 h('td', {}, requires),
-                h('td', {}, custodyBadge(state), st.custody.receipt_confirmed ? h('span', { class: 'badge' }, '受取確認済') : null),
+                h(
+                  'td',
+                  {},
+                  custodyBadge(state),
+                  st.custody.receipt_confirmed ? h('span', { class: 'badge' }, '受取確認済') : null,
+                  st.custody.awaiting_pharmacist_decision ? h('span', { class: 'badge badge-alert', 'data-excursion': 'pending' }, '温度逸脱・判断待ち') : null,
+                  st.custody.withdrawn && state !== 'withdrawn' ? h('span', { class: 'badge badge-alert', 'data-excursion': 'withdrawn' }, '出荷中止') : null,
+                ),
                 h('td', {}, pack),
               );
             }),
           ),
         ),
         actionResult,
+      ),
+      // Either section may be absent (null): replaceChildren would print it as text.
+      ...[decisionSection(statuses), receiptsSection(statuses)].filter(Boolean),
+    );
+  }
+
+  // A temperature excursion stops the parcel until a pharmacist decides: release it (the
+  // medicine is still fit to use) or withdraw it (it is not sent; the pharmacy dispenses again).
+  function decisionSection(statuses) {
+    const waiting = statuses.filter((st) => st.custody.awaiting_pharmacist_decision);
+    if (!waiting.length) return null;
+    const pharmacist = ctx.user.role === 'pharmacist';
+    return section(
+      'decision-heading',
+      '温度逸脱の判断',
+      h('p', { class: 'notice notice-error', role: 'alert' }, '保管温度を外れた記録があります。薬剤師が判断するまで、引き渡しも配達もできません。'),
+      waiting.map((st) => {
+        const x = st.custody.excursion || {};
+        const base = `decision-${st.parcel.id}`;
+        const card = h(
+          'div',
+          { class: 'receipt-card decision-card', 'data-parcel': st.parcel.parcel_number },
+          h('h3', {}, '荷物 ', h('span', { class: 'parcel-number' }, st.parcel.parcel_number), `（${kTemperatures[st.parcel.temperature] || st.parcel.temperature}）`),
+          h(
+            'dl',
+            { class: 'rx-facts' },
+            h('div', {}, h('dt', {}, '最初の逸脱'), h('dd', {}, x.first_at ? formatTokyo(x.first_at) : '—')),
+            h('div', {}, h('dt', {}, '最も外れた温度'), h('dd', { 'data-worst': x.worst_celsius ?? '' }, x.worst_celsius !== undefined ? `${x.worst_celsius} ℃` : '—')),
+            h('div', {}, h('dt', {}, '範囲外の記録'), h('dd', {}, `${x.readings_outside ?? 0} 件`)),
+          ),
+        );
+        if (!pharmacist) {
+          card.append(h('p', { class: 'muted' }, '判断は薬剤師が行います。'));
+          return card;
+        }
+        const form = h(
+          'form',
+          { class: 'form decision-form', novalidate: true, 'aria-label': `荷物 ${st.parcel.parcel_number} の温度逸脱の判断` },
+          h(
+            'fieldset',
+            { class: 'field', 'data-field': 'decision' },
+            h('legend', {}, '判断'),
+            h(
+              'div',
+              { class: 'choices receipt-methods' },
+              [
+                ['release', '品質に問題なし：出荷してよい'],
+                ['withdraw', '出荷を中止する（回収）'],
+              ].map(([value, label]) => h('label', { class: 'choice', for: `${base}-${value}` }, h('input', { type: 'radio', id: `${base}-${value}`, name: 'decision', value }), ` ${label}`)),
+            ),
+            h('p', { class: 'field-error', hidden: true, id: `${base}-decision-error` }),
+          ),
+          h(
+            'div',
+            { class: 'field', 'data-field': 'note' },
+            h('label', { for: `${base}-note` }, '判断の理由（必須）'),
+            h('textarea', { id: `${base}-note`, name: 'note', rows: 2, maxlength: 1000 }),
+            h('p', { class: 'field-error', hidden: true, id: `${base}-note-error` }),
+          ),
+          h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'button', 'data-action': 'decide' }, '判断を記録')),
+        );
+        form.addEventListener('submit', async (event) => {
+          event.preventDefault();
+          clearErrors(form);
+          const decision = form.querySelector('input[name="decision"]:checked')?.value;
+          const note = form.elements.note.value.trim();
+          if (!decision) return showError(form, '判断を選んでください', 'decision');
+          if (!note) return showError(form, '判断の理由を入力してください', 'note');
+          const done = busy(form);
+          try {
+            await post(`/api/v1/parcels/${st.parcel.id}/decision`, { decision, note });
+            if (!ctx.alive()) return;
+            announce(decision === 'release' ? `荷物 ${st.parcel.parcel_number} を出荷可としました` : `荷物 ${st.parcel.parcel_number} の出荷を中止しました`);
+            load('parcels-heading');
+          } catch (e) {
+            done();
+            showError(form, e.message, e.field === 'decision' || e.field === 'note' ? e.field : null);
+          }
+        });
+        card.append(form);
+        return card;
+      }),
+    );
+  }
+
+  // Parcels with the carrier (or delivered by it) whose receipt is not confirmed yet: the
+  // pharmacy records how it learnt that the patient has them.
+  function receiptsSection(statuses) {
+    const waiting = statuses.filter(
+      (st) => isCarrierMethod(st.parcel.method) && ['handed_to_carrier', 'delivered'].includes(st.custody.state) && !st.custody.receipt_confirmed,
+    );
+    if (!waiting.length) return null;
+    return section(
+      'receipt-heading',
+      '受取確認',
+      h('p', { class: 'hint' }, '配送業者に引き渡した荷物です。患者さんが受け取ったことを確認したら、確認した方法を記録してください。'),
+      waiting.map((st) =>
+        h(
+          'div',
+          { class: 'receipt-card', 'data-parcel': st.parcel.parcel_number },
+          h('h3', {}, '荷物 ', h('span', { class: 'parcel-number' }, st.parcel.parcel_number)),
+          receiptForm(st.parcel, () => {
+            if (!ctx.alive()) return;
+            announce(`荷物 ${st.parcel.parcel_number} の受取確認を記録しました`);
+            load('parcels-heading');
+          }),
+        ),
       ),
     );
   }

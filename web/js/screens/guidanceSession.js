@@ -232,7 +232,7 @@ export function render(main, ctx) {
       { class: 'form', novalidate: true, 'aria-label': '予約の変更' },
       field('新しい日付', { name: 'date', type: 'date', value: tokyoDate(appt.start) }),
       slots,
-      h('div', { class: 'field', 'data-field': 'reason' }, h('label', { for: 'reschedule-reason' }, '変更の理由（必須）'), h('textarea', { id: 'reschedule-reason', name: 'reason', rows: 2, maxlength: 1000 }), h('p', { class: 'field-error', hidden: true })),
+      h('div', { class: 'field', 'data-field': 'reason' }, h('label', { for: 'reschedule-reason' }, '変更の理由（必須）'), h('textarea', { id: 'reschedule-reason', name: 'reason', rows: 2, maxlength: 1000 }), h('p', { class: 'field-error', hidden: true, id: 'reschedule-reason-error' })),
       h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'button', 'data-action': 'reschedule' }, '予約を変更する')),
     );
     const loadSlots = () => slotPicker(slots, appt.pharmacist.login, form.elements.date.value || tokyoDate(), { excludeId: appt.id }).catch((e) => slots.replaceChildren(loadError(e)));
@@ -303,7 +303,7 @@ export function render(main, ctx) {
       checkbox('pharmacist_identity_shown', '薬剤師の氏名と資格を患者に示した'),
     );
     const recordingConsent = checkbox('recording_consent', '録画・録音について患者の同意を得た');
-    const stopBox = h('div', { class: 'field', 'data-field': 'stop_reason' }, h('label', { for: 'rec-stop_reason' }, '切替・中止の理由'), h('textarea', { id: 'rec-stop_reason', name: 'stop_reason', rows: 2, maxlength: 1000 }), h('p', { class: 'field-error', hidden: true }));
+    const stopBox = h('div', { class: 'field', 'data-field': 'stop_reason' }, h('label', { for: 'rec-stop_reason' }, '切替・中止の理由'), h('textarea', { id: 'rec-stop_reason', name: 'stop_reason', rows: 2, maxlength: 1000 }), h('p', { class: 'field-error', hidden: true, id: 'rec-stop_reason-error' }));
     const audioHint = h('p', { class: 'notice notice-warning', id: 'audio-only-hint', hidden: true }, '音声のみの通話はオンライン服薬指導として認められません。「対面に切り替えた」または「中止した」として理由を記録してください。');
     const findings = h('div', { class: 'record-findings' });
     const form = h(

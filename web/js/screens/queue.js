@@ -1,7 +1,9 @@
 // 受付キュー: every prescription that needs work, newest first, from all four channels.
 // New arrivals appear without reloading: the first page is fetched again every few seconds
 // (not while the tab is hidden) and only rows whose content changed are rebuilt, so nothing
-// flickers, the focused row keeps its focus, and an old PC does little work. Arrivals are
+// flickers, the focused row keeps its focus, and an old PC does little work. Each poll sends
+// the last answer's ETag: an unchanged queue answers 304 with no list (and no audit entry),
+// and then only the 受付から ages tick. Arrivals are
 // announced through a polite live region. Arrow keys move between rows, Enter opens one.
 import { get } from '../api.js';
 import { announce, field, h } from '../dom.js';
@@ -79,6 +81,8 @@ export function render(main, ctx) {
   let generation = 0; // bumped when the filters change: answers to older queries are dropped
   let inFlight = null;
   let timer = null;
+  let lastTag = null; // ETag of the list shown, for the query in lastQuery
+  let lastQuery = null;
 
   function query() {
     const p = new URLSearchParams();
@@ -137,6 +141,27 @@ export function render(main, ctx) {
     if (focus) link.focus();
   }
 
+  // What changes with time alone: the age and how long a row counts as new.
+  function tick(entry) {
+    const text = age(entry.receivedAt);
+    if (entry.ageCell.textContent !== text) entry.ageCell.textContent = text;
+    if (entry.newUntil && Date.now() > entry.newUntil) {
+      entry.tr.classList.remove('row-new');
+      entry.newUntil = 0;
+    }
+    // 新着 in words as well as the coloured edge, for as long as the row counts as new.
+    const badge = entry.tr.querySelector('.marker-new');
+    if (entry.newUntil && !badge) entry.tr.querySelector('.queue-markers').prepend(h('span', { class: 'marker marker-new', 'data-marker': 'new' }, '新着'));
+    else if (!entry.newUntil && badge) badge.remove();
+  }
+
+  function showUpdated(count) {
+    errorBox.hidden = true;
+    const time = new Date().toLocaleTimeString('ja-JP', { timeZone: 'Asia/Tokyo' });
+    state.textContent = `${count} 件 ・ ${time} 更新（${kPollMs / 1000} 秒ごとに自動更新）`;
+    state.dataset.queueState = 'ready';
+  }
+
   function apply(list, { announceNew }) {
     const focusedId = document.activeElement?.closest?.('tr[data-id]')?.dataset.id;
     const currentId = currentLink()?.closest('tr')?.dataset.id;
@@ -159,20 +184,11 @@ export function render(main, ctx) {
       if (entry.sig !== sig) {
         entry.tr.replaceChildren(...cells(rx, entry));
         entry.sig = sig;
+        entry.receivedAt = rx.received_at;
         entry.tr.dataset.status = rx.status;
         if (String(rx.id) === focusedId) entry.tr.querySelector('a').focus();
-      } else {
-        const text = age(rx.received_at);
-        if (entry.ageCell.textContent !== text) entry.ageCell.textContent = text;
       }
-      if (entry.newUntil && Date.now() > entry.newUntil) {
-        entry.tr.classList.remove('row-new');
-        entry.newUntil = 0;
-      }
-      // 新着 in words as well as the coloured edge, for as long as the row counts as new.
-      const badge = entry.tr.querySelector('.marker-new');
-      if (entry.newUntil && !badge) entry.tr.querySelector('.queue-markers').prepend(h('span', { class: 'marker marker-new', 'data-marker': 'new' }, '新着'));
-      else if (!entry.newUntil && badge) badge.remove();
+      tick(entry);
       if (tbody.children[index] !== entry.tr) tbody.insertBefore(entry.tr, tbody.children[index] || null);
     });
     for (const [id, entry] of rows) {
@@ -204,21 +220,30 @@ export function render(main, ctx) {
     if (reset) generation += 1;
     const mine = generation;
     if (inFlight && !reset) return;
-    const request = get(query());
+    const url = query();
+    // A reset rebuilds every row, so it needs the list itself, not "unchanged".
+    const request = get(url, { etag: !reset && url === lastQuery ? lastTag : null });
     inFlight = request;
     try {
-      const { prescriptions } = await request;
+      const answer = await request;
       if (!ctx.alive() || mine !== generation) return;
+      if (answer.notModified) {
+        for (const entry of rows.values()) tick(entry);
+        showUpdated(rows.size);
+        state.dataset.queuePoll = 'unchanged';
+        return;
+      }
+      const { prescriptions } = answer.data;
       if (reset) {
         for (const entry of rows.values()) entry.tr.remove();
         rows.clear();
       }
       apply(prescriptions, { announceNew: loadedOnce && !reset });
+      lastTag = answer.etag;
+      lastQuery = url;
       loadedOnce = true;
-      errorBox.hidden = true;
-      const time = new Date().toLocaleTimeString('ja-JP', { timeZone: 'Asia/Tokyo' });
-      state.textContent = `${prescriptions.length} 件 ・ ${time} 更新（${kPollMs / 1000} 秒ごとに自動更新）`;
-      state.dataset.queueState = 'ready';
+      showUpdated(prescriptions.length);
+      state.dataset.queuePoll = 'changed';
     } catch (e) {
       if (!ctx.alive() || mine !== generation) return;
       errorBox.textContent = `キューを更新できませんでした: ${e.message}（自動で再試行します）`;
