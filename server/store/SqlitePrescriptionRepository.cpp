@@ -110,11 +110,11 @@ prescription::Severity parseSeverity(const std::string& s) {
     return prescription::Severity::Info;
 }
 
-void insertFinding(SQLite::Database& c, std::int64_t id, const prescription::Finding& f) {
-    SQLite::Statement q(
-        c,
+void insertFinding(Database& db, std::int64_t id, const prescription::Finding& f) {
+    auto q_statement = db.statement(
         "INSERT INTO prescription_findings (prescription_id, code, severity, message, "
         "evidence) VALUES (?, ?, ?, ?, ?)");
+    SQLite::Statement& q = *q_statement;
     q.bind(1, id);
     q.bind(2, f.code);
     q.bind(3, std::string(prescription::toString(f.severity)));
@@ -127,8 +127,7 @@ void insertFinding(SQLite::Database& c, std::int64_t id, const prescription::Fin
 
 std::int64_t SqlitePrescriptionRepository::insert(const PrescriptionRecord& r) {
     auto& c = db_.connection();
-    SQLite::Statement q(
-        c,
+    auto q_statement = db_.statement(
         "INSERT INTO prescriptions (channel, status, held_from, original_state, "
         "content_jahis, initial_visit, conditions_known, institution_code, "
         "prescription_number, issue_date, patient_ref, patient_name, match_key, "
@@ -137,6 +136,7 @@ std::int64_t SqlitePrescriptionRepository::insert(const PrescriptionRecord& r) {
         "misdirected_at, dispensed_on, completed_at, updated_at, dispensing_result_id, "
         "dispensing_result_at) VALUES "
         "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement& q = *q_statement;
     bindRecord(q, r);
     try {
         q.exec();
@@ -148,25 +148,25 @@ std::int64_t SqlitePrescriptionRepository::insert(const PrescriptionRecord& r) {
     }
     std::int64_t id = c.getLastInsertRowid();
     addPages(id, r.pages);
-    for (const auto& f : r.findings) insertFinding(c, id, f.finding);
+    for (const auto& f : r.findings) insertFinding(db_, id, f.finding);
     return id;
 }
 
 void SqlitePrescriptionRepository::loadChildren(PrescriptionRecord& r) {
-    auto& c = db_.connection();
-    SQLite::Statement pages(c,
-                            "SELECT kind, page_no, blob_id, preview_blob_id, media_type FROM "
-                            "prescription_pages WHERE prescription_id = ? ORDER BY kind, page_no");
+    auto pages_statement = db_.statement(
+        "SELECT kind, page_no, blob_id, preview_blob_id, media_type FROM "
+        "prescription_pages WHERE prescription_id = ? ORDER BY kind, page_no");
+    SQLite::Statement& pages = *pages_statement;
     pages.bind(1, r.id);
     while (pages.executeStep())
         r.pages.push_back(
             intake::PageRecord{pages.getColumn(0).getString(), pages.getColumn(1).getInt(),
                                pages.getColumn(2).getString(), pages.getColumn(3).getString(),
                                pages.getColumn(4).getString()});
-    SQLite::Statement findings(
-        c,
+    auto findings_statement = db_.statement(
         "SELECT id, code, severity, message, evidence, resolved_at, resolved_by, "
         "resolution FROM prescription_findings WHERE prescription_id = ? ORDER BY id");
+    SQLite::Statement& findings = *findings_statement;
     findings.bind(1, r.id);
     while (findings.executeStep()) {
         intake::FindingRecord f;
@@ -182,8 +182,9 @@ void SqlitePrescriptionRepository::loadChildren(PrescriptionRecord& r) {
 }
 
 std::optional<PrescriptionRecord> SqlitePrescriptionRepository::find(std::int64_t id) {
-    SQLite::Statement q(db_.connection(),
-                        std::string("SELECT ") + kColumns + " FROM prescriptions WHERE id = ?");
+    auto q_statement =
+        db_.statement(std::string("SELECT ") + kColumns + " FROM prescriptions WHERE id = ?");
+    SQLite::Statement& q = *q_statement;
     q.bind(1, id);
     if (!q.executeStep()) return std::nullopt;
     PrescriptionRecord r = rowToRecord(q);
@@ -193,9 +194,9 @@ std::optional<PrescriptionRecord> SqlitePrescriptionRepository::find(std::int64_
 
 std::optional<PrescriptionRecord> SqlitePrescriptionRepository::findByClientReference(
     std::int64_t client_id, const std::string& reference) {
-    SQLite::Statement q(
-        db_.connection(),
-        "SELECT id FROM prescriptions WHERE client_id = ? AND client_reference = ?");
+    auto q_statement =
+        db_.statement("SELECT id FROM prescriptions WHERE client_id = ? AND client_reference = ?");
+    SQLite::Statement& q = *q_statement;
     q.bind(1, client_id);
     q.bind(2, reference);
     if (!q.executeStep()) return std::nullopt;
@@ -208,11 +209,11 @@ std::optional<std::int64_t> SqlitePrescriptionRepository::findOriginalOf(
     // every arrival); the earliest of the two answers is the original.
     auto earliest = [&](const char* sql, const std::string& key) -> std::optional<std::int64_t> {
         if (key.empty()) return std::nullopt;
-        SQLite::Statement q(db_.connection(), sql);
-        q.bind(1, key);
-        q.bind(2, excluding_id);
-        if (!q.executeStep()) return std::nullopt;
-        return q.getColumn(0).getInt64();
+        auto q = db_.statement(sql);
+        q->bind(1, key);
+        q->bind(2, excluding_id);
+        if (!q->executeStep()) return std::nullopt;
+        return q->getColumn(0).getInt64();
     };
     auto by_source = earliest(
         "SELECT id FROM prescriptions WHERE source_sha256 = ? AND id <> ? AND duplicate_of IS NULL "
@@ -228,8 +229,7 @@ std::optional<std::int64_t> SqlitePrescriptionRepository::findOriginalOf(
 
 bool SqlitePrescriptionRepository::update(const PrescriptionRecord& r,
                                           std::int64_t expected_version) {
-    SQLite::Statement q(
-        db_.connection(),
+    auto q_statement = db_.statement(
         "UPDATE prescriptions SET channel = ?, status = ?, held_from = ?, "
         "original_state = ?, content_jahis = ?, initial_visit = ?, conditions_known = ?, "
         "institution_code = ?, prescription_number = ?, issue_date = ?, patient_ref = ?, "
@@ -239,6 +239,7 @@ bool SqlitePrescriptionRepository::update(const PrescriptionRecord& r,
         "misdirected_at = ?, dispensed_on = ?, completed_at = ?, updated_at = ?, "
         "dispensing_result_id = ?, dispensing_result_at = ?, "
         "version = version + 1 WHERE id = ? AND version = ?");
+    SQLite::Statement& q = *q_statement;
     bindRecord(q, r);
     q.bind(30, r.id);
     q.bind(31, expected_version);
@@ -247,13 +248,13 @@ bool SqlitePrescriptionRepository::update(const PrescriptionRecord& r,
 
 void SqlitePrescriptionRepository::replaceFindings(
     std::int64_t id, const std::vector<prescription::Finding>& findings) {
-    auto& c = db_.connection();
     // Resolutions of findings that are still raised are kept: only findings that went away
     // are removed, new ones are added.
     std::vector<std::pair<std::string, std::string>> wanted;
     for (const auto& f : findings) wanted.emplace_back(f.code, f.evidence);
-    SQLite::Statement existing(
-        c, "SELECT id, code, evidence FROM prescription_findings WHERE prescription_id = ?");
+    auto existing_statement = db_.statement(
+        "SELECT id, code, evidence FROM prescription_findings WHERE prescription_id = ?");
+    SQLite::Statement& existing = *existing_statement;
     existing.bind(1, id);
     std::vector<std::int64_t> stale;
     std::vector<std::pair<std::string, std::string>> present;
@@ -266,23 +267,24 @@ void SqlitePrescriptionRepository::replaceFindings(
             present.push_back(key);
     }
     for (auto stale_id : stale) {
-        SQLite::Statement d(c, "DELETE FROM prescription_findings WHERE id = ?");
+        auto d_statement = db_.statement("DELETE FROM prescription_findings WHERE id = ?");
+        SQLite::Statement& d = *d_statement;
         d.bind(1, stale_id);
         d.exec();
     }
     for (const auto& f : findings)
         if (std::find(present.begin(), present.end(), std::make_pair(f.code, f.evidence)) ==
             present.end())
-            insertFinding(c, id, f);
+            insertFinding(db_, id, f);
 }
 
 bool SqlitePrescriptionRepository::resolveFinding(std::int64_t id, std::int64_t finding_id,
                                                   std::int64_t at, const std::string& by,
                                                   const std::string& resolution) {
-    SQLite::Statement q(
-        db_.connection(),
+    auto q_statement = db_.statement(
         "UPDATE prescription_findings SET resolved_at = ?, resolved_by = ?, resolution = ? "
         "WHERE id = ? AND prescription_id = ?");
+    SQLite::Statement& q = *q_statement;
     q.bind(1, at);
     q.bind(2, by);
     q.bind(3, resolution);
@@ -294,10 +296,10 @@ bool SqlitePrescriptionRepository::resolveFinding(std::int64_t id, std::int64_t 
 void SqlitePrescriptionRepository::addPages(std::int64_t id,
                                             const std::vector<intake::PageRecord>& pages) {
     for (const auto& p : pages) {
-        SQLite::Statement q(
-            db_.connection(),
+        auto q_statement = db_.statement(
             "INSERT INTO prescription_pages (prescription_id, kind, page_no, blob_id, "
             "preview_blob_id, media_type) VALUES (?, ?, ?, ?, ?, ?)");
+        SQLite::Statement& q = *q_statement;
         q.bind(1, id);
         q.bind(2, p.kind);
         q.bind(3, p.page_no);
@@ -309,10 +311,10 @@ void SqlitePrescriptionRepository::addPages(std::int64_t id,
 }
 
 void SqlitePrescriptionRepository::addEvent(std::int64_t id, const intake::EventRecord& e) {
-    SQLite::Statement q(
-        db_.connection(),
+    auto q_statement = db_.statement(
         "INSERT INTO prescription_events (prescription_id, at, actor, action, from_state, "
         "to_state, note) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement& q = *q_statement;
     q.bind(1, id);
     q.bind(2, e.at);
     q.bind(3, e.actor);
@@ -324,10 +326,10 @@ void SqlitePrescriptionRepository::addEvent(std::int64_t id, const intake::Event
 }
 
 std::vector<intake::EventRecord> SqlitePrescriptionRepository::events(std::int64_t id) {
-    SQLite::Statement q(
-        db_.connection(),
+    auto q_statement = db_.statement(
         "SELECT at, actor, action, from_state, to_state, note FROM prescription_events "
         "WHERE prescription_id = ? ORDER BY at, id");
+    SQLite::Statement& q = *q_statement;
     q.bind(1, id);
     std::vector<intake::EventRecord> out;
     while (q.executeStep())
@@ -380,10 +382,10 @@ std::vector<PrescriptionRecord> SqlitePrescriptionRepository::list(const intake:
 
 std::int64_t SqliteClinicRepository::insert(const intake::Clinic& clinic) {
     auto& c = db_.connection();
-    SQLite::Statement q(
-        c,
+    auto q_statement = db_.statement(
         "INSERT INTO clinics (institution_code, name, original_deadline_days, created_at) "
         "VALUES (?, ?, ?, strftime('%s', 'now'))");
+    SQLite::Statement& q = *q_statement;
     q.bind(1, clinic.institution_code);
     q.bind(2, clinic.name);
     bindOptional(q, 3, clinic.original_deadline_days);
@@ -397,8 +399,9 @@ std::int64_t SqliteClinicRepository::insert(const intake::Clinic& clinic) {
     }
     std::int64_t id = c.getLastInsertRowid();
     for (const auto& fax : clinic.fax_numbers) {
-        SQLite::Statement f(c,
-                            "INSERT INTO clinic_fax_numbers (fax_number, clinic_id) VALUES (?, ?)");
+        auto f_statement =
+            db_.statement("INSERT INTO clinic_fax_numbers (fax_number, clinic_id) VALUES (?, ?)");
+        SQLite::Statement& f = *f_statement;
         f.bind(1, fax);
         f.bind(2, id);
         try {
@@ -415,9 +418,10 @@ std::int64_t SqliteClinicRepository::insert(const intake::Clinic& clinic) {
 
 std::optional<intake::Clinic> SqliteClinicRepository::findWhere(const std::string& where,
                                                                 const std::string& value) {
-    auto& c = db_.connection();
-    SQLite::Statement q(
-        c, "SELECT id, institution_code, name, original_deadline_days FROM clinics WHERE " + where);
+    // `where` is one of this file's fixed conditions, so the cache stays small.
+    auto q_statement = db_.statement(
+        "SELECT id, institution_code, name, original_deadline_days FROM clinics WHERE " + where);
+    SQLite::Statement& q = *q_statement;
     q.bind(1, value);
     if (!q.executeStep()) return std::nullopt;
     intake::Clinic clinic;
@@ -425,8 +429,9 @@ std::optional<intake::Clinic> SqliteClinicRepository::findWhere(const std::strin
     clinic.institution_code = q.getColumn(1).getString();
     clinic.name = q.getColumn(2).getString();
     if (!q.getColumn(3).isNull()) clinic.original_deadline_days = q.getColumn(3).getInt();
-    SQLite::Statement f(
-        c, "SELECT fax_number FROM clinic_fax_numbers WHERE clinic_id = ? ORDER BY fax_number");
+    auto f_statement = db_.statement(
+        "SELECT fax_number FROM clinic_fax_numbers WHERE clinic_id = ? ORDER BY fax_number");
+    SQLite::Statement& f = *f_statement;
     f.bind(1, clinic.id);
     while (f.executeStep()) clinic.fax_numbers.push_back(f.getColumn(0).getString());
     return clinic;
@@ -451,7 +456,8 @@ std::optional<intake::Clinic> SqliteClinicRepository::find(std::int64_t id) {
 
 std::vector<intake::Clinic> SqliteClinicRepository::list() {
     std::vector<std::int64_t> ids;
-    SQLite::Statement q(db_.connection(), "SELECT id FROM clinics ORDER BY name");
+    auto q_statement = db_.statement("SELECT id FROM clinics ORDER BY name");
+    SQLite::Statement& q = *q_statement;
     while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
     std::vector<intake::Clinic> out;
     for (auto id : ids) out.push_back(*find(id));
