@@ -226,17 +226,25 @@ TEST(Store, GroupCommitKeepsEachWritersOutcomeItsOwn) {
     });
 }
 
+// Statements currently prepared on a connection.
+int preparedStatements(SQLite::Database& c) {
+    int n = 0;
+    for (sqlite3_stmt* s = sqlite3_next_stmt(c.getHandle(), nullptr); s;
+         s = sqlite3_next_stmt(c.getHandle(), s))
+        ++n;
+    return n;
+}
+
 TEST(StatementCache, PreparesEachStatementOncePerConnection) {
     TempDir dir;
     Database db(dir.path() + "/rx.db");
     db.write([&] { db.connection().exec("CREATE TABLE t (v INTEGER)"); });
-    sqlite3_stmt* first = nullptr;
-    sqlite3_stmt* second = nullptr;
     db.write([&] {
-        { first = db.statement("SELECT COUNT(*) FROM t")->getPreparedStatement(); }
-        { second = db.statement("SELECT COUNT(*) FROM t")->getPreparedStatement(); }
+        int before = preparedStatements(db.connection());
+        for (int i = 0; i < 5; ++i) db.statement("SELECT COUNT(*) FROM t")->executeStep();
+        EXPECT_EQ(preparedStatements(db.connection()), before + 1)
+            << "five uses, one prepared statement kept for the next";
     });
-    EXPECT_EQ(first, second) << "the second use reuses the statement prepared by the first";
 }
 
 TEST(StatementCache, TheSameStatementUsedTwiceAtOnceGetsAFreshCopy) {
@@ -249,11 +257,13 @@ TEST(StatementCache, TheSameStatementUsedTwiceAtOnceGetsAFreshCopy) {
     int pairs = 0;
     db.read([&] {
         auto outer = db.statement("SELECT v FROM t ORDER BY v");
+        int with_outer = preparedStatements(db.connection());
         while (outer->executeStep()) {
             auto inner = db.statement("SELECT v FROM t ORDER BY v");
-            EXPECT_NE(outer->getPreparedStatement(), inner->getPreparedStatement());
+            EXPECT_EQ(preparedStatements(db.connection()), with_outer + 1);
             while (inner->executeStep()) ++pairs;
         }
+        EXPECT_EQ(preparedStatements(db.connection()), with_outer) << "the copy was finalized";
     });
     EXPECT_EQ(pairs, 4) << "the nested use did not disturb the outer one";
 }
