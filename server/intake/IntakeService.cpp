@@ -48,6 +48,12 @@ bool mustBeHandedOverInPerson(const PrescriptionRecord& r) {
     });
 }
 
+Finding duplicateFinding(std::int64_t original_id) {
+    return {"duplicate_of", Severity::Warning,
+            "同じ処方箋が既に受け付けられています。二重に調剤しないでください",
+            "受付番号 " + std::to_string(original_id)};
+}
+
 }  // namespace
 
 workflow::TransitionContext transitionContextOf(const PrescriptionRecord& r) {
@@ -76,15 +82,16 @@ std::int64_t IntakeService::queueChangeSequence() {
     return seq;
 }
 
-std::int64_t IntakeService::now() const { return unixSeconds(clock_.now()); }
+std::int64_t IntakeService::now() const {
+    return unixSeconds(clock_.now());
+}
 
 void IntakeService::auditEvent(const auth::Caller& caller, const std::string& action,
                                const PrescriptionRecord& r, const std::string& detail) {
-    audit_.record(audit::AuditEvent{caller.principal.actor(), action, "prescription",
-                                    std::to_string(r.id),
-                                    r.patient_ref.empty() ? std::nullopt
-                                                          : std::optional<std::string>(r.patient_ref),
-                                    caller.remote_addr, "ok", detail});
+    audit_.record(audit::AuditEvent{
+        caller.principal.actor(), action, "prescription", std::to_string(r.id),
+        r.patient_ref.empty() ? std::nullopt : std::optional<std::string>(r.patient_ref),
+        caller.remote_addr, "ok", detail});
 }
 
 std::vector<Finding> IntakeService::assess(const PrescriptionRecord& r,
@@ -95,66 +102,86 @@ std::vector<Finding> IntakeService::assess(const PrescriptionRecord& r,
         auto found = checks::runChecks(*r.content, context);
         out.insert(out.end(), found.begin(), found.end());
     } else {
-        out.push_back({"manual_entry_required", Severity::Warning,
-                       "処方箋の QR コードを読み取れませんでした。画像を見て処方内容を入力してください", ""});
+        out.push_back(
+            {"manual_entry_required", Severity::Warning,
+             "処方箋の QR コードを読み取れませんでした。画像を見て処方内容を入力してください", ""});
     }
     if (r.channel == prescription::Channel::Fax) {
         if (r.sender_fax.empty())
-            out.push_back({"fax_sender_missing", Severity::Info, "送信元の FAX 番号が不明です", ""});
+            out.push_back(
+                {"fax_sender_missing", Severity::Info, "送信元の FAX 番号が不明です", ""});
         else if (!clinics_.findByFaxNumber(normalizeFaxNumber(r.sender_fax)))
-            out.push_back({"fax_sender_unknown", Severity::Warning,
-                           "登録されていない FAX 番号からの受信です。送信元の医療機関を確認してください",
-                           "送信元 " + r.sender_fax});
+            out.push_back(
+                {"fax_sender_unknown", Severity::Warning,
+                 "登録されていない FAX 番号からの受信です。送信元の医療機関を確認してください",
+                 "送信元 " + r.sender_fax});
     }
-    if (r.duplicate_of)
-        out.push_back({"duplicate_of", Severity::Warning,
-                       "同じ処方箋が既に受け付けられています。二重に調剤しないでください",
-                       "受付番号 " + std::to_string(*r.duplicate_of)});
+    if (r.duplicate_of) out.push_back(duplicateFinding(*r.duplicate_of));
     return out;
 }
 
 IntakeResult IntakeService::receive(const Arrival& a, const auth::Caller& caller) {
+    // Everything that does not depend on what else is in the queue is worked out before the
+    // write transaction: writers take turns, so the less each does inside, the more
+    // arrivals a second the queue takes.
+    PrescriptionRecord r;
+    r.channel = a.channel;
+    r.status = std::string(workflow::name(workflow::PrescriptionLifecycle::initialState()));
+    if (prescription::expectsMailedOriginal(a.channel)) r.original_state = "awaiting";
+    r.content = a.content;
+    deriveFromContent(r);
+    r.client_id = a.client_id;
+    r.client_reference = a.client_reference;
+    r.request_hash = a.request_hash;
+    r.source_sha256 = a.source_sha256;
+    r.sender_fax = a.sender_fax;
+    r.eprescription_id = a.eprescription_id;
+    r.received_at = a.received_at ? unixSeconds(*a.received_at) : now();
+    r.received_by = caller.principal.actor();
+    r.pages = a.pages;
+    std::vector<Finding> findings;
+    tx_.read([&] {
+        if (!r.institution_code.empty())
+            if (auto clinic = clinics_.findByInstitutionCode(r.institution_code))
+                r.clinic_id = clinic->id;
+        if (!r.clinic_id && !a.sender_fax.empty())
+            if (auto clinic = clinics_.findByFaxNumber(normalizeFaxNumber(a.sender_fax)))
+                r.clinic_id = clinic->id;
+        findings = assess(r, a.read_findings);
+    });
+
     IntakeResult result;
     tx_.write([&] {
         if (a.client_id && !a.client_reference.empty()) {
-            if (auto prior = prescriptions_.findByClientReference(*a.client_id, a.client_reference)) {
+            if (auto prior =
+                    prescriptions_.findByClientReference(*a.client_id, a.client_reference)) {
                 if (prior->request_hash != a.request_hash)
                     throw Error(ErrorKind::Conflict, "reference_reused",
-                                "この参照番号は別の内容の処方箋に使われています", "client_reference");
+                                "この参照番号は別の内容の処方箋に使われています",
+                                "client_reference");
                 result.record = *prior;
                 result.replayed = true;
                 return;
             }
         }
-        PrescriptionRecord r;
-        r.channel = a.channel;
-        r.status = std::string(workflow::name(workflow::PrescriptionLifecycle::initialState()));
-        if (prescription::expectsMailedOriginal(a.channel)) r.original_state = "awaiting";
-        r.content = a.content;
-        deriveFromContent(r);
-        if (!r.institution_code.empty())
-            if (auto clinic = clinics_.findByInstitutionCode(r.institution_code)) r.clinic_id = clinic->id;
-        if (!r.clinic_id && !a.sender_fax.empty())
-            if (auto clinic = clinics_.findByFaxNumber(normalizeFaxNumber(a.sender_fax)))
-                r.clinic_id = clinic->id;
-        r.client_id = a.client_id;
-        r.client_reference = a.client_reference;
-        r.request_hash = a.request_hash;
-        r.source_sha256 = a.source_sha256;
-        r.sender_fax = a.sender_fax;
-        r.eprescription_id = a.eprescription_id;
-        r.received_at = a.received_at ? unixSeconds(*a.received_at) : now();
-        r.received_by = caller.principal.actor();
-        r.updated_at = now();
-        r.pages = a.pages;
-        r.duplicate_of = prescriptions_.findOriginalOf(r.source_sha256, r.match_key, 0);
-        for (auto& f : assess(r, a.read_findings)) r.findings.push_back(FindingRecord{0, f, {}, {}, {}});
-        r.id = prescriptions_.insert(r);
-        prescriptions_.addEvent(r.id, EventRecord{now(), caller.principal.actor(), "receive", "",
-                                                  r.status, std::string(prescription::name(r.channel))});
-        auditEvent(caller, "prescription.create", r, std::string(prescription::name(r.channel)));
-        result.record = *prescriptions_.find(r.id);
+        PrescriptionRecord stored = r;
+        stored.updated_at = now();
+        stored.duplicate_of =
+            prescriptions_.findOriginalOf(stored.source_sha256, stored.match_key, 0);
+        for (const auto& f : findings) stored.findings.push_back(FindingRecord{0, f, {}, {}, {}});
+        if (stored.duplicate_of)
+            stored.findings.push_back(
+                FindingRecord{0, duplicateFinding(*stored.duplicate_of), {}, {}, {}});
+        stored.id = prescriptions_.insert(stored);
+        prescriptions_.addEvent(
+            stored.id, EventRecord{now(), caller.principal.actor(), "receive", "", stored.status,
+                                   std::string(prescription::name(stored.channel))});
+        auditEvent(caller, "prescription.create", stored,
+                   std::string(prescription::name(stored.channel)));
+        result.record.id = stored.id;
     });
+    // The answer is read back after the commit, outside the writers' turn.
+    if (!result.replayed) tx_.read([&] { result.record = *prescriptions_.find(result.record.id); });
     return result;
 }
 
@@ -201,9 +228,10 @@ PrescriptionRecord IntakeService::load(std::int64_t id, const auth::Caller& call
 void IntakeService::save(PrescriptionRecord& r, std::int64_t expected_version) {
     r.updated_at = now();
     if (!prescriptions_.update(r, expected_version))
-        throw Error(ErrorKind::Conflict, "version_conflict",
-                    "他の方がこの処方箋を先に更新しました。最新の内容を読み込んでからやり直してください",
-                    "version");
+        throw Error(
+            ErrorKind::Conflict, "version_conflict",
+            "他の方がこの処方箋を先に更新しました。最新の内容を読み込んでからやり直してください",
+            "version");
     r.version = expected_version + 1;
 }
 
@@ -218,8 +246,8 @@ std::vector<PrescriptionRecord> IntakeService::list(const QueueFilter& filter,
                                                     const auth::Caller& caller) {
     std::vector<PrescriptionRecord> out;
     tx_.read([&] { out = prescriptions_.list(filter); });
-    audit_.record(audit::AuditEvent{caller.principal.actor(), "prescription.list", "prescription", "",
-                                    std::nullopt, caller.remote_addr, "ok",
+    audit_.record(audit::AuditEvent{caller.principal.actor(), "prescription.list", "prescription",
+                                    "", std::nullopt, caller.remote_addr, "ok",
                                     "count=" + std::to_string(out.size())});
     return out;
 }
@@ -246,7 +274,8 @@ PrescriptionRecord IntakeService::act(std::int64_t id, const std::string& action
         r = load(id, caller);
         if (r.version != version)
             throw Error(ErrorKind::Conflict, "version_conflict",
-                        "他の方がこの処方箋を先に更新しました。最新の内容を読み込んでからやり直してください",
+                        "他の方がこの処方箋を先に更新しました。最新の内容を読み込んでからやり直して"
+                        "ください",
                         "version");
         auto state = workflow::parsePrescriptionState(r.status);
         if (!state) throw Error(ErrorKind::Internal, "bad_state", "処方箋の状態が不正です");
@@ -257,20 +286,21 @@ PrescriptionRecord IntakeService::act(std::int64_t id, const std::string& action
         r.status = std::string(workflow::name(outcome.state()));
         if (*action == workflow::WorkflowAction::Hold) r.held_from = from;
         if (*action == workflow::WorkflowAction::ReleaseHold) r.held_from.reset();
-        if (*action == workflow::WorkflowAction::Dispense) r.dispensed_on = formatDate(tokyoDate(clock_.now()));
+        if (*action == workflow::WorkflowAction::Dispense)
+            r.dispensed_on = formatDate(tokyoDate(clock_.now()));
         if (*action == workflow::WorkflowAction::Complete) r.completed_at = now();
         if (*action == workflow::WorkflowAction::MarkMisdirected) r.misdirected_at = now();
         save(r, version);
-        prescriptions_.addEvent(r.id, EventRecord{now(), caller.principal.actor(), action_name, from,
-                                                  r.status, note});
+        prescriptions_.addEvent(
+            r.id, EventRecord{now(), caller.principal.actor(), action_name, from, r.status, note});
         auditEvent(caller, "prescription." + action_name, r, from + "->" + r.status);
     });
     return r;
 }
 
 PrescriptionRecord IntakeService::recordDispensingResult(std::int64_t id,
-                                                        const std::string& receipt_id,
-                                                        const auth::Caller& caller) {
+                                                         const std::string& receipt_id,
+                                                         const auth::Caller& caller) {
     PrescriptionRecord r;
     tx_.write([&] {
         r = load(id, caller);
@@ -281,8 +311,9 @@ PrescriptionRecord IntakeService::recordDispensingResult(std::int64_t id,
         r.dispensing_result_id = receipt_id;
         r.dispensing_result_at = now();
         save(r, r.version);
-        prescriptions_.addEvent(id, EventRecord{now(), caller.principal.actor(), "register_dispensing_result",
-                                                r.status, r.status, receipt_id});
+        prescriptions_.addEvent(
+            id, EventRecord{now(), caller.principal.actor(), "register_dispensing_result", r.status,
+                            r.status, receipt_id});
         auditEvent(caller, "prescription.register_dispensing_result", r);
         r = *prescriptions_.find(id);
     });
@@ -302,7 +333,8 @@ PrescriptionRecord IntakeService::linkDuplicate(std::int64_t id, std::optional<s
         r = load(id, caller);
         if (of) {
             if (*of == id || !prescriptions_.find(*of))
-                throw Error(ErrorKind::BadRequest, "invalid_field", "重複先の受付番号が不正です", "of");
+                throw Error(ErrorKind::BadRequest, "invalid_field", "重複先の受付番号が不正です",
+                            "of");
         }
         r.duplicate_of = of;
         std::vector<Finding> kept;
@@ -315,8 +347,8 @@ PrescriptionRecord IntakeService::linkDuplicate(std::int64_t id, std::optional<s
         save(r, version);
         prescriptions_.replaceFindings(id, kept);
         prescriptions_.addEvent(id, EventRecord{now(), caller.principal.actor(),
-                                                of ? "link_duplicate" : "unlink_duplicate", r.status,
-                                                r.status, of ? std::to_string(*of) : ""});
+                                                of ? "link_duplicate" : "unlink_duplicate",
+                                                r.status, r.status, of ? std::to_string(*of) : ""});
         auditEvent(caller, "prescription.link_duplicate", r);
         r = *prescriptions_.find(id);
     });
@@ -348,11 +380,13 @@ PrescriptionRecord IntakeService::resolveFinding(std::int64_t id, std::int64_t f
                                                  const std::string& resolution,
                                                  const auth::Caller& caller) {
     if (resolution.empty())
-        throw Error(ErrorKind::BadRequest, "missing_field", "対応内容を入力してください", "resolution");
+        throw Error(ErrorKind::BadRequest, "missing_field", "対応内容を入力してください",
+                    "resolution");
     PrescriptionRecord r;
     tx_.write([&] {
         r = load(id, caller);
-        if (!prescriptions_.resolveFinding(id, finding_id, now(), caller.principal.actor(), resolution))
+        if (!prescriptions_.resolveFinding(id, finding_id, now(), caller.principal.actor(),
+                                           resolution))
             throw Error(ErrorKind::NotFound, "finding_not_found", "指摘事項が見つかりません");
         prescriptions_.addEvent(id, EventRecord{now(), caller.principal.actor(), "resolve_finding",
                                                 r.status, r.status, std::to_string(finding_id)});

@@ -15,15 +15,17 @@ enum class Mode { None, Read, Write };
 struct ThreadTransaction {
     const Database* owner = nullptr;
     SQLite::Database* connection = nullptr;
+    StatementCache* statements = nullptr;
     Mode mode = Mode::None;
 };
 thread_local ThreadTransaction tl_current;
 
 class ScopedTransaction {
 public:
-    ScopedTransaction(const Database* owner, SQLite::Database* c, Mode mode)
+    ScopedTransaction(const Database* owner, SQLite::Database* c, StatementCache* statements,
+                      Mode mode)
         : saved_(tl_current) {
-        tl_current = {owner, c, mode};
+        tl_current = {owner, c, statements, mode};
     }
     ~ScopedTransaction() { tl_current = saved_; }
 
@@ -31,27 +33,33 @@ private:
     ThreadTransaction saved_;
 };
 
-template <typename F>
-void runTransaction(SQLite::Database& c, const char* begin, F&& work) {
+// Transaction control runs often enough that its statements are cached too.
+void run(StatementCache& statements, std::string_view sql) {
+    statements.get(sql)->exec();
+}
+
+void rollbackQuietly(StatementCache& statements, std::string_view sql) {
     try {
-        c.exec(begin);
+        run(statements, sql);
+    } catch (...) {
+    }
+}
+
+template <typename F>
+void runTransaction(StatementCache& statements, std::string_view begin, F&& work) {
+    try {
+        run(statements, begin);
     } catch (const SQLite::Exception& e) {
         throw translateSqliteError(e);
     }
     try {
         work();
-        c.exec("COMMIT");
+        run(statements, "COMMIT");
     } catch (const SQLite::Exception& e) {
-        try {
-            c.exec("ROLLBACK");
-        } catch (...) {
-        }
+        rollbackQuietly(statements, "ROLLBACK");
         throw translateSqliteError(e);
     } catch (...) {
-        try {
-            c.exec("ROLLBACK");
-        } catch (...) {
-        }
+        rollbackQuietly(statements, "ROLLBACK");
         throw;
     }
 }
@@ -62,7 +70,7 @@ Database::Database(std::string path, Durability durability, int max_readers)
     : path_(std::move(path)), durability_(durability), max_readers_(max_readers) {
     try {
         writer_ = open(true);
-        writer_->exec("PRAGMA journal_mode = WAL");
+        writer_->db->exec("PRAGMA journal_mode = WAL");
     } catch (const SQLite::Exception& e) {
         throw Error(ErrorKind::Storage, "database_open_failed",
                     "データベースを開けませんでした: " + std::string(e.what()));
@@ -73,19 +81,19 @@ Database::~Database() {
     // Leave no WAL behind on a clean shutdown: checkpoint and truncate it.
     try {
         std::lock_guard lock(write_mutex_);
-        writer_->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        writer_->db->exec("PRAGMA wal_checkpoint(TRUNCATE)");
     } catch (...) {
     }
 }
 
-std::unique_ptr<SQLite::Database> Database::open(bool writer) const {
+std::unique_ptr<Database::Connection> Database::open(bool writer) const {
     int flags = writer ? (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) : SQLite::OPEN_READONLY;
     auto db = std::make_unique<SQLite::Database>(path_, flags | SQLITE_OPEN_NOMUTEX, 5000);
     db->exec("PRAGMA foreign_keys = ON");
     if (writer)
         db->exec(durability_ == Durability::Full ? "PRAGMA synchronous = FULL"
                                                  : "PRAGMA synchronous = NORMAL");
-    return db;
+    return std::make_unique<Connection>(std::move(db));
 }
 
 struct Database::WriteJob {
@@ -120,27 +128,28 @@ void Database::write(const std::function<void()>& work) {
 }
 
 void Database::runGroup(std::vector<std::shared_ptr<WriteJob>>& group) {
-    SQLite::Database& c = *writer_;
-    ScopedTransaction scope(this, &c, Mode::Write);
+    SQLite::Database& c = *writer_->db;
+    StatementCache& statements = writer_->statements;
+    ScopedTransaction scope(this, &c, &statements, Mode::Write);
     std::exception_ptr group_error;
     try {
-        c.exec("BEGIN IMMEDIATE");
+        run(statements, "BEGIN IMMEDIATE");
         for (auto& job : group) {
-            c.exec("SAVEPOINT unit");
+            run(statements, "SAVEPOINT unit");
             try {
                 (*job->work)();
-                c.exec("RELEASE unit");
+                run(statements, "RELEASE unit");
             } catch (const SQLite::Exception& e) {
                 job->error = std::make_exception_ptr(translateSqliteError(e));
-                c.exec("ROLLBACK TO unit");
-                c.exec("RELEASE unit");
+                run(statements, "ROLLBACK TO unit");
+                run(statements, "RELEASE unit");
             } catch (...) {
                 job->error = std::current_exception();
-                c.exec("ROLLBACK TO unit");
-                c.exec("RELEASE unit");
+                run(statements, "ROLLBACK TO unit");
+                run(statements, "RELEASE unit");
             }
         }
-        c.exec("COMMIT");
+        run(statements, "COMMIT");
     } catch (const SQLite::Exception& e) {
         group_error = std::make_exception_ptr(translateSqliteError(e));
     } catch (...) {
@@ -148,10 +157,7 @@ void Database::runGroup(std::vector<std::shared_ptr<WriteJob>>& group) {
     }
     if (group_error) {
         // Nothing of the group is committed: every member fails with the group's error.
-        try {
-            c.exec("ROLLBACK");
-        } catch (...) {
-        }
+        rollbackQuietly(statements, "ROLLBACK");
         for (auto& job : group)
             if (!job->error) job->error = group_error;
     }
@@ -162,8 +168,8 @@ void Database::read(const std::function<void()>& work) {
     if (tl_current.owner == this) return work();  // already inside a transaction
     auto reader = checkoutReader();
     try {
-        ScopedTransaction scope(this, reader.get(), Mode::Read);
-        runTransaction(*reader, "BEGIN", work);
+        ScopedTransaction scope(this, reader->db.get(), &reader->statements, Mode::Read);
+        runTransaction(reader->statements, "BEGIN", work);
     } catch (...) {
         returnReader(std::move(reader));
         throw;
@@ -177,11 +183,19 @@ void Database::ping() {
 
 SQLite::Database& Database::connection() {
     if (tl_current.owner != this || !tl_current.connection)
-        throw Error(ErrorKind::Internal, "no_transaction", "トランザクションの外でデータベースを使おうとしました");
+        throw Error(ErrorKind::Internal, "no_transaction",
+                    "トランザクションの外でデータベースを使おうとしました");
     return *tl_current.connection;
 }
 
-std::unique_ptr<SQLite::Database> Database::checkoutReader() {
+CachedStatement Database::statement(std::string_view sql) {
+    if (tl_current.owner != this || !tl_current.statements)
+        throw Error(ErrorKind::Internal, "no_transaction",
+                    "トランザクションの外でデータベースを使おうとしました");
+    return tl_current.statements->get(sql);
+}
+
+std::unique_ptr<Database::Connection> Database::checkoutReader() {
     std::unique_lock lock(pool_mutex_);
     pool_cv_.wait(lock, [&] { return !idle_readers_.empty() || open_readers_ < max_readers_; });
     if (!idle_readers_.empty()) {
@@ -201,7 +215,7 @@ std::unique_ptr<SQLite::Database> Database::checkoutReader() {
     }
 }
 
-void Database::returnReader(std::unique_ptr<SQLite::Database> reader) {
+void Database::returnReader(std::unique_ptr<Connection> reader) {
     std::lock_guard lock(pool_mutex_);
     idle_readers_.push_back(std::move(reader));
     pool_cv_.notify_one();

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/Transactor.h"
+#include "store/CachedStatement.h"
 
 namespace rxdesk::store {
 
@@ -48,32 +49,44 @@ public:
     /// called outside read() or write().
     SQLite::Database& connection();
 
+    /// A statement on the connection of the transaction open on this thread, prepared once
+    /// per connection and reused (see StatementCache). For fixed SQL text; same rules as
+    /// connection().
+    CachedStatement statement(std::string_view sql);
+
     /// The writer connection, for migrations and backups (callers hold no transaction).
     template <typename F>
     auto withWriter(F&& f) {
         std::lock_guard lock(write_mutex_);
-        return f(*writer_);
+        return f(*writer_->db);
     }
 
     const std::string& path() const { return path_; }
 
 private:
+    /// A connection and the statements prepared on it (finalized before it closes).
+    struct Connection {
+        explicit Connection(std::unique_ptr<SQLite::Database> opened)
+            : db(std::move(opened)), statements(*db) {}
+        std::unique_ptr<SQLite::Database> db;
+        StatementCache statements;
+    };
     struct WriteJob;
     void runGroup(std::vector<std::shared_ptr<WriteJob>>& group);
-    std::unique_ptr<SQLite::Database> open(bool writer) const;
-    std::unique_ptr<SQLite::Database> checkoutReader();
-    void returnReader(std::unique_ptr<SQLite::Database> reader);
+    std::unique_ptr<Connection> open(bool writer) const;
+    std::unique_ptr<Connection> checkoutReader();
+    void returnReader(std::unique_ptr<Connection> reader);
 
     std::string path_;
     Durability durability_;
     int max_readers_;
     std::mutex write_mutex_;
-    std::unique_ptr<SQLite::Database> writer_;
+    std::unique_ptr<Connection> writer_;
     std::mutex queue_mutex_;
     std::vector<std::shared_ptr<WriteJob>> queue_;
     std::mutex pool_mutex_;
     std::condition_variable pool_cv_;
-    std::vector<std::unique_ptr<SQLite::Database>> idle_readers_;
+    std::vector<std::unique_ptr<Connection>> idle_readers_;
     int open_readers_ = 0;
 };
 

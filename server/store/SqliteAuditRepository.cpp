@@ -29,17 +29,18 @@ audit::AuditEntry rowToEntry(SQLite::Statement& q) {
 }  // namespace
 
 audit::ChainHead SqliteAuditRepository::head() {
-    SQLite::Statement q(db_.connection(), "SELECT seq, hash FROM audit_chain_head WHERE id = 1");
+    auto q_statement = db_.statement("SELECT seq, hash FROM audit_chain_head WHERE id = 1");
+    SQLite::Statement& q = *q_statement;
     if (!q.executeStep()) return {};
     return audit::ChainHead{q.getColumn(0).getInt64(), q.getColumn(1).getString()};
 }
 
 void SqliteAuditRepository::append(const audit::AuditEntry& e) {
-    auto& c = db_.connection();
-    SQLite::Statement q(c,
-                        "INSERT INTO audit_log (seq, at_ms, actor, action, object_type, "
-                        "object_id, patient_ref, remote_addr, outcome, detail, prev_hash, hash) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    auto q_statement = db_.statement(
+        "INSERT INTO audit_log (seq, at_ms, actor, action, object_type, "
+        "object_id, patient_ref, remote_addr, outcome, detail, prev_hash, hash) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement& q = *q_statement;
     q.bind(1, e.seq);
     q.bind(2, e.at_ms);
     q.bind(3, e.event.actor);
@@ -53,25 +54,27 @@ void SqliteAuditRepository::append(const audit::AuditEntry& e) {
     q.bind(11, e.prev_hash);
     q.bind(12, e.hash);
     q.exec();
-    SQLite::Statement h(c,
-                        "INSERT INTO audit_chain_head (id, seq, hash) VALUES (1, ?, ?) "
-                        "ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash");
+    auto h_statement = db_.statement(
+        "INSERT INTO audit_chain_head (id, seq, hash) VALUES (1, ?, ?) "
+        "ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash");
+    SQLite::Statement& h = *h_statement;
     h.bind(1, e.seq);
     h.bind(2, e.hash);
     h.exec();
 }
 
 void SqliteAuditRepository::forEach(const std::function<void(const audit::AuditEntry&)>& visit) {
-    SQLite::Statement q(db_.connection(), std::string(kSelect) + "ORDER BY seq");
+    auto q_statement = db_.statement(std::string(kSelect) + "ORDER BY seq");
+    SQLite::Statement& q = *q_statement;
     while (q.executeStep()) visit(rowToEntry(q));
 }
 
 std::vector<audit::AuditEntry> SqliteAuditRepository::forPatient(const std::string& patient_ref,
                                                                  std::int64_t from_ms,
                                                                  std::int64_t to_ms) {
-    SQLite::Statement q(db_.connection(),
-                        std::string(kSelect) +
-                            "WHERE patient_ref = ? AND at_ms >= ? AND at_ms < ? ORDER BY seq");
+    auto q_statement = db_.statement(
+        std::string(kSelect) + "WHERE patient_ref = ? AND at_ms >= ? AND at_ms < ? ORDER BY seq");
+    SQLite::Statement& q = *q_statement;
     q.bind(1, patient_ref);
     q.bind(2, from_ms);
     q.bind(3, to_ms);

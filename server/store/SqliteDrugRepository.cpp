@@ -205,8 +205,9 @@ std::optional<SupplementEntry> SqliteDrugRepository::findSupplement(const std::s
 std::int64_t SqliteDrugRepository::revision() const {
     std::int64_t out = 0;
     db_.read([&] {
-        out =
-            db_.connection().execAndGet("SELECT COALESCE(MAX(id), 0) FROM drug_imports").getInt64();
+        auto q = db_.statement("SELECT COALESCE(MAX(id), 0) FROM drug_imports");
+        q->executeStep();
+        out = q->getColumn(0).getInt64();
     });
     return out;
 }

@@ -1,13 +1,15 @@
 #include "store/SqlitePrescriptionRepository.h"
-#include "store/SqliteValues.h"
 
 #include <SQLiteCpp/Statement.h>
+
+#include <algorithm>
 
 #include "core/Error.h"
 #include "core/TokyoTime.h"
 #include "jahis/JahisParser.h"
 #include "jahis/JahisWriter.h"
 #include "store/SqliteErrors.h"
+#include "store/SqliteValues.h"
 
 namespace rxdesk::store {
 namespace {
@@ -21,7 +23,6 @@ constexpr const char* kColumns =
     "source_sha256, sender_fax, eprescription_id, received_at, received_by, duplicate_of, "
     "misdirected_at, dispensed_on, completed_at, updated_at, dispensing_result_id, "
     "dispensing_result_at";
-
 
 std::string contentText(const PrescriptionRecord& r) {
     return r.content ? jahis::JahisWriter::write(*r.content) : "";
@@ -63,7 +64,8 @@ void bindRecord(SQLite::Statement& q, const PrescriptionRecord& r) {
 PrescriptionRecord rowToRecord(SQLite::Statement& q) {
     PrescriptionRecord r;
     r.id = q.getColumn(0).getInt64();
-    r.channel = prescription::parseChannel(q.getColumn(1).getString()).value_or(prescription::Channel::Fax);
+    r.channel =
+        prescription::parseChannel(q.getColumn(1).getString()).value_or(prescription::Channel::Fax);
     r.status = q.getColumn(2).getString();
     r.held_from = optionalText(q, 3);
     r.original_state = optionalText(q, 4);
@@ -108,10 +110,11 @@ prescription::Severity parseSeverity(const std::string& s) {
     return prescription::Severity::Info;
 }
 
-void insertFinding(SQLite::Database& c, std::int64_t id, const prescription::Finding& f) {
-    SQLite::Statement q(c,
-                        "INSERT INTO prescription_findings (prescription_id, code, severity, message, "
-                        "evidence) VALUES (?, ?, ?, ?, ?)");
+void insertFinding(Database& db, std::int64_t id, const prescription::Finding& f) {
+    auto q_statement = db.statement(
+        "INSERT INTO prescription_findings (prescription_id, code, severity, message, "
+        "evidence) VALUES (?, ?, ?, ?, ?)");
+    SQLite::Statement& q = *q_statement;
     q.bind(1, id);
     q.bind(2, f.code);
     q.bind(3, std::string(prescription::toString(f.severity)));
@@ -124,15 +127,16 @@ void insertFinding(SQLite::Database& c, std::int64_t id, const prescription::Fin
 
 std::int64_t SqlitePrescriptionRepository::insert(const PrescriptionRecord& r) {
     auto& c = db_.connection();
-    SQLite::Statement q(c,
-                        "INSERT INTO prescriptions (channel, status, held_from, original_state, "
-                        "content_jahis, initial_visit, conditions_known, institution_code, "
-                        "prescription_number, issue_date, patient_ref, patient_name, match_key, "
-                        "clinic_id, client_id, client_reference, request_hash, source_sha256, "
-                        "sender_fax, eprescription_id, received_at, received_by, duplicate_of, "
-                        "misdirected_at, dispensed_on, completed_at, updated_at, dispensing_result_id, "
-                        "dispensing_result_at) VALUES "
-                        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    auto q_statement = db_.statement(
+        "INSERT INTO prescriptions (channel, status, held_from, original_state, "
+        "content_jahis, initial_visit, conditions_known, institution_code, "
+        "prescription_number, issue_date, patient_ref, patient_name, match_key, "
+        "clinic_id, client_id, client_reference, request_hash, source_sha256, "
+        "sender_fax, eprescription_id, received_at, received_by, duplicate_of, "
+        "misdirected_at, dispensed_on, completed_at, updated_at, dispensing_result_id, "
+        "dispensing_result_at) VALUES "
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement& q = *q_statement;
     bindRecord(q, r);
     try {
         q.exec();
@@ -144,30 +148,32 @@ std::int64_t SqlitePrescriptionRepository::insert(const PrescriptionRecord& r) {
     }
     std::int64_t id = c.getLastInsertRowid();
     addPages(id, r.pages);
-    for (const auto& f : r.findings) insertFinding(c, id, f.finding);
+    for (const auto& f : r.findings) insertFinding(db_, id, f.finding);
     return id;
 }
 
 void SqlitePrescriptionRepository::loadChildren(PrescriptionRecord& r) {
-    auto& c = db_.connection();
-    SQLite::Statement pages(c,
-                            "SELECT kind, page_no, blob_id, preview_blob_id, media_type FROM "
-                            "prescription_pages WHERE prescription_id = ? ORDER BY kind, page_no");
+    auto pages_statement = db_.statement(
+        "SELECT kind, page_no, blob_id, preview_blob_id, media_type FROM "
+        "prescription_pages WHERE prescription_id = ? ORDER BY kind, page_no");
+    SQLite::Statement& pages = *pages_statement;
     pages.bind(1, r.id);
     while (pages.executeStep())
-        r.pages.push_back(intake::PageRecord{pages.getColumn(0).getString(), pages.getColumn(1).getInt(),
-                                             pages.getColumn(2).getString(), pages.getColumn(3).getString(),
-                                             pages.getColumn(4).getString()});
-    SQLite::Statement findings(c,
-                               "SELECT id, code, severity, message, evidence, resolved_at, resolved_by, "
-                               "resolution FROM prescription_findings WHERE prescription_id = ? ORDER BY id");
+        r.pages.push_back(
+            intake::PageRecord{pages.getColumn(0).getString(), pages.getColumn(1).getInt(),
+                               pages.getColumn(2).getString(), pages.getColumn(3).getString(),
+                               pages.getColumn(4).getString()});
+    auto findings_statement = db_.statement(
+        "SELECT id, code, severity, message, evidence, resolved_at, resolved_by, "
+        "resolution FROM prescription_findings WHERE prescription_id = ? ORDER BY id");
+    SQLite::Statement& findings = *findings_statement;
     findings.bind(1, r.id);
     while (findings.executeStep()) {
         intake::FindingRecord f;
         f.id = findings.getColumn(0).getInt64();
-        f.finding = prescription::Finding{findings.getColumn(1).getString(),
-                                          parseSeverity(findings.getColumn(2).getString()),
-                                          findings.getColumn(3).getString(), findings.getColumn(4).getString()};
+        f.finding = prescription::Finding{
+            findings.getColumn(1).getString(), parseSeverity(findings.getColumn(2).getString()),
+            findings.getColumn(3).getString(), findings.getColumn(4).getString()};
         f.resolved_at = optionalInt(findings, 5);
         f.resolved_by = text(findings, 6);
         f.resolution = text(findings, 7);
@@ -176,7 +182,9 @@ void SqlitePrescriptionRepository::loadChildren(PrescriptionRecord& r) {
 }
 
 std::optional<PrescriptionRecord> SqlitePrescriptionRepository::find(std::int64_t id) {
-    SQLite::Statement q(db_.connection(), std::string("SELECT ") + kColumns + " FROM prescriptions WHERE id = ?");
+    auto q_statement =
+        db_.statement(std::string("SELECT ") + kColumns + " FROM prescriptions WHERE id = ?");
+    SQLite::Statement& q = *q_statement;
     q.bind(1, id);
     if (!q.executeStep()) return std::nullopt;
     PrescriptionRecord r = rowToRecord(q);
@@ -186,80 +194,97 @@ std::optional<PrescriptionRecord> SqlitePrescriptionRepository::find(std::int64_
 
 std::optional<PrescriptionRecord> SqlitePrescriptionRepository::findByClientReference(
     std::int64_t client_id, const std::string& reference) {
-    SQLite::Statement q(db_.connection(),
-                        "SELECT id FROM prescriptions WHERE client_id = ? AND client_reference = ?");
+    auto q_statement =
+        db_.statement("SELECT id FROM prescriptions WHERE client_id = ? AND client_reference = ?");
+    SQLite::Statement& q = *q_statement;
     q.bind(1, client_id);
     q.bind(2, reference);
     if (!q.executeStep()) return std::nullopt;
     return find(q.getColumn(0).getInt64());
 }
 
-std::optional<std::int64_t> SqlitePrescriptionRepository::findOriginalOf(const std::string& source_sha256,
-                                                                         const std::string& match_key,
-                                                                         std::int64_t excluding_id) {
-    if (source_sha256.empty() && match_key.empty()) return std::nullopt;
-    SQLite::Statement q(db_.connection(),
-                        "SELECT id FROM prescriptions WHERE id <> ? AND duplicate_of IS NULL AND "
-                        "misdirected_at IS NULL AND ((? <> '' AND source_sha256 = ?) OR "
-                        "(? <> '' AND match_key = ?)) ORDER BY id LIMIT 1");
-    q.bind(1, excluding_id);
-    q.bind(2, source_sha256);
-    q.bind(3, source_sha256);
-    q.bind(4, match_key);
-    q.bind(5, match_key);
-    if (!q.executeStep()) return std::nullopt;
-    return q.getColumn(0).getInt64();
+std::optional<std::int64_t> SqlitePrescriptionRepository::findOriginalOf(
+    const std::string& source_sha256, const std::string& match_key, std::int64_t excluding_id) {
+    // One indexed lookup per key (an OR across both columns would scan the whole table on
+    // every arrival); the earliest of the two answers is the original.
+    auto earliest = [&](const char* sql, const std::string& key) -> std::optional<std::int64_t> {
+        if (key.empty()) return std::nullopt;
+        auto q = db_.statement(sql);
+        q->bind(1, key);
+        q->bind(2, excluding_id);
+        if (!q->executeStep()) return std::nullopt;
+        return q->getColumn(0).getInt64();
+    };
+    auto by_source = earliest(
+        "SELECT id FROM prescriptions WHERE source_sha256 = ? AND id <> ? AND duplicate_of IS NULL "
+        "AND misdirected_at IS NULL ORDER BY id LIMIT 1",
+        source_sha256);
+    auto by_match = earliest(
+        "SELECT id FROM prescriptions WHERE match_key = ? AND id <> ? AND duplicate_of IS NULL "
+        "AND misdirected_at IS NULL ORDER BY id LIMIT 1",
+        match_key);
+    if (by_source && by_match) return std::min(*by_source, *by_match);
+    return by_source ? by_source : by_match;
 }
 
-bool SqlitePrescriptionRepository::update(const PrescriptionRecord& r, std::int64_t expected_version) {
-    SQLite::Statement q(db_.connection(),
-                        "UPDATE prescriptions SET channel = ?, status = ?, held_from = ?, "
-                        "original_state = ?, content_jahis = ?, initial_visit = ?, conditions_known = ?, "
-                        "institution_code = ?, prescription_number = ?, issue_date = ?, patient_ref = ?, "
-                        "patient_name = ?, match_key = ?, clinic_id = ?, client_id = ?, "
-                        "client_reference = ?, request_hash = ?, source_sha256 = ?, sender_fax = ?, "
-                        "eprescription_id = ?, received_at = ?, received_by = ?, duplicate_of = ?, "
-                        "misdirected_at = ?, dispensed_on = ?, completed_at = ?, updated_at = ?, "
-                        "dispensing_result_id = ?, dispensing_result_at = ?, "
-                        "version = version + 1 WHERE id = ? AND version = ?");
+bool SqlitePrescriptionRepository::update(const PrescriptionRecord& r,
+                                          std::int64_t expected_version) {
+    auto q_statement = db_.statement(
+        "UPDATE prescriptions SET channel = ?, status = ?, held_from = ?, "
+        "original_state = ?, content_jahis = ?, initial_visit = ?, conditions_known = ?, "
+        "institution_code = ?, prescription_number = ?, issue_date = ?, patient_ref = ?, "
+        "patient_name = ?, match_key = ?, clinic_id = ?, client_id = ?, "
+        "client_reference = ?, request_hash = ?, source_sha256 = ?, sender_fax = ?, "
+        "eprescription_id = ?, received_at = ?, received_by = ?, duplicate_of = ?, "
+        "misdirected_at = ?, dispensed_on = ?, completed_at = ?, updated_at = ?, "
+        "dispensing_result_id = ?, dispensing_result_at = ?, "
+        "version = version + 1 WHERE id = ? AND version = ?");
+    SQLite::Statement& q = *q_statement;
     bindRecord(q, r);
     q.bind(30, r.id);
     q.bind(31, expected_version);
     return q.exec() == 1;
 }
 
-void SqlitePrescriptionRepository::replaceFindings(std::int64_t id,
-                                                   const std::vector<prescription::Finding>& findings) {
-    auto& c = db_.connection();
+void SqlitePrescriptionRepository::replaceFindings(
+    std::int64_t id, const std::vector<prescription::Finding>& findings) {
     // Resolutions of findings that are still raised are kept: only findings that went away
     // are removed, new ones are added.
     std::vector<std::pair<std::string, std::string>> wanted;
     for (const auto& f : findings) wanted.emplace_back(f.code, f.evidence);
-    SQLite::Statement existing(c, "SELECT id, code, evidence FROM prescription_findings WHERE prescription_id = ?");
+    auto existing_statement = db_.statement(
+        "SELECT id, code, evidence FROM prescription_findings WHERE prescription_id = ?");
+    SQLite::Statement& existing = *existing_statement;
     existing.bind(1, id);
     std::vector<std::int64_t> stale;
     std::vector<std::pair<std::string, std::string>> present;
     while (existing.executeStep()) {
-        std::pair<std::string, std::string> key{existing.getColumn(1).getString(), existing.getColumn(2).getString()};
-        if (std::find(wanted.begin(), wanted.end(), key) == wanted.end()) stale.push_back(existing.getColumn(0).getInt64());
-        else present.push_back(key);
+        std::pair<std::string, std::string> key{existing.getColumn(1).getString(),
+                                                existing.getColumn(2).getString()};
+        if (std::find(wanted.begin(), wanted.end(), key) == wanted.end())
+            stale.push_back(existing.getColumn(0).getInt64());
+        else
+            present.push_back(key);
     }
     for (auto stale_id : stale) {
-        SQLite::Statement d(c, "DELETE FROM prescription_findings WHERE id = ?");
+        auto d_statement = db_.statement("DELETE FROM prescription_findings WHERE id = ?");
+        SQLite::Statement& d = *d_statement;
         d.bind(1, stale_id);
         d.exec();
     }
     for (const auto& f : findings)
-        if (std::find(present.begin(), present.end(), std::make_pair(f.code, f.evidence)) == present.end())
-            insertFinding(c, id, f);
+        if (std::find(present.begin(), present.end(), std::make_pair(f.code, f.evidence)) ==
+            present.end())
+            insertFinding(db_, id, f);
 }
 
 bool SqlitePrescriptionRepository::resolveFinding(std::int64_t id, std::int64_t finding_id,
                                                   std::int64_t at, const std::string& by,
                                                   const std::string& resolution) {
-    SQLite::Statement q(db_.connection(),
-                        "UPDATE prescription_findings SET resolved_at = ?, resolved_by = ?, resolution = ? "
-                        "WHERE id = ? AND prescription_id = ?");
+    auto q_statement = db_.statement(
+        "UPDATE prescription_findings SET resolved_at = ?, resolved_by = ?, resolution = ? "
+        "WHERE id = ? AND prescription_id = ?");
+    SQLite::Statement& q = *q_statement;
     q.bind(1, at);
     q.bind(2, by);
     q.bind(3, resolution);
@@ -268,11 +293,13 @@ bool SqlitePrescriptionRepository::resolveFinding(std::int64_t id, std::int64_t 
     return q.exec() == 1;
 }
 
-void SqlitePrescriptionRepository::addPages(std::int64_t id, const std::vector<intake::PageRecord>& pages) {
+void SqlitePrescriptionRepository::addPages(std::int64_t id,
+                                            const std::vector<intake::PageRecord>& pages) {
     for (const auto& p : pages) {
-        SQLite::Statement q(db_.connection(),
-                            "INSERT INTO prescription_pages (prescription_id, kind, page_no, blob_id, "
-                            "preview_blob_id, media_type) VALUES (?, ?, ?, ?, ?, ?)");
+        auto q_statement = db_.statement(
+            "INSERT INTO prescription_pages (prescription_id, kind, page_no, blob_id, "
+            "preview_blob_id, media_type) VALUES (?, ?, ?, ?, ?, ?)");
+        SQLite::Statement& q = *q_statement;
         q.bind(1, id);
         q.bind(2, p.kind);
         q.bind(3, p.page_no);
@@ -284,9 +311,10 @@ void SqlitePrescriptionRepository::addPages(std::int64_t id, const std::vector<i
 }
 
 void SqlitePrescriptionRepository::addEvent(std::int64_t id, const intake::EventRecord& e) {
-    SQLite::Statement q(db_.connection(),
-                        "INSERT INTO prescription_events (prescription_id, at, actor, action, from_state, "
-                        "to_state, note) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    auto q_statement = db_.statement(
+        "INSERT INTO prescription_events (prescription_id, at, actor, action, from_state, "
+        "to_state, note) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement& q = *q_statement;
     q.bind(1, id);
     q.bind(2, e.at);
     q.bind(3, e.actor);
@@ -298,9 +326,10 @@ void SqlitePrescriptionRepository::addEvent(std::int64_t id, const intake::Event
 }
 
 std::vector<intake::EventRecord> SqlitePrescriptionRepository::events(std::int64_t id) {
-    SQLite::Statement q(db_.connection(),
-                        "SELECT at, actor, action, from_state, to_state, note FROM prescription_events "
-                        "WHERE prescription_id = ? ORDER BY at, id");
+    auto q_statement = db_.statement(
+        "SELECT at, actor, action, from_state, to_state, note FROM prescription_events "
+        "WHERE prescription_id = ? ORDER BY at, id");
+    SQLite::Statement& q = *q_statement;
     q.bind(1, id);
     std::vector<intake::EventRecord> out;
     while (q.executeStep())
@@ -353,7 +382,9 @@ std::vector<PrescriptionRecord> SqlitePrescriptionRepository::list(const intake:
 
 std::int64_t SqlitePrescriptionRepository::changeSequence() {
     // Kept by the triggers of schema/0011_queue_changes.sql.
-    return db_.connection().execAndGet("SELECT seq FROM queue_changes WHERE id = 1").getInt64();
+    auto q = db_.statement("SELECT seq FROM queue_changes WHERE id = 1");
+    q->executeStep();
+    return q->getColumn(0).getInt64();
 }
 
 namespace {
@@ -361,8 +392,9 @@ namespace {
 void insertFaxNumbers(SQLite::Database& c, std::int64_t clinic_id,
                       const std::vector<std::string>& numbers) {
     for (const auto& fax : numbers) {
-        SQLite::Statement f(c,
-                            "INSERT INTO clinic_fax_numbers (fax_number, clinic_id) VALUES (?, ?)");
+        auto f_statement =
+            db_.statement("INSERT INTO clinic_fax_numbers (fax_number, clinic_id) VALUES (?, ?)");
+        SQLite::Statement& f = *f_statement;
         f.bind(1, fax);
         f.bind(2, clinic_id);
         try {
@@ -380,9 +412,10 @@ void insertFaxNumbers(SQLite::Database& c, std::int64_t clinic_id,
 
 std::int64_t SqliteClinicRepository::insert(const intake::Clinic& clinic) {
     auto& c = db_.connection();
-    SQLite::Statement q(c,
-                        "INSERT INTO clinics (institution_code, name, original_deadline_days, created_at) "
-                        "VALUES (?, ?, ?, strftime('%s', 'now'))");
+    auto q_statement = db_.statement(
+        "INSERT INTO clinics (institution_code, name, original_deadline_days, created_at) "
+        "VALUES (?, ?, ?, strftime('%s', 'now'))");
+    SQLite::Statement& q = *q_statement;
     q.bind(1, clinic.institution_code);
     q.bind(2, clinic.name);
     bindOptional(q, 3, clinic.original_deadline_days);
@@ -401,10 +434,11 @@ std::int64_t SqliteClinicRepository::insert(const intake::Clinic& clinic) {
 
 std::optional<intake::Clinic> SqliteClinicRepository::findWhere(const std::string& where,
                                                                 const std::string& value) {
-    auto& c = db_.connection();
-    SQLite::Statement q(
-        c, "SELECT id, institution_code, name, original_deadline_days, active FROM clinics WHERE " +
-               where);
+    // `where` is one of this file's fixed conditions, so the cache stays small.
+    auto q_statement = db_.statement(
+        "SELECT id, institution_code, name, original_deadline_days, active FROM clinics WHERE " +
+        where);
+    SQLite::Statement& q = *q_statement;
     q.bind(1, value);
     if (!q.executeStep()) return std::nullopt;
     intake::Clinic clinic;
@@ -413,14 +447,16 @@ std::optional<intake::Clinic> SqliteClinicRepository::findWhere(const std::strin
     clinic.name = q.getColumn(2).getString();
     if (!q.getColumn(3).isNull()) clinic.original_deadline_days = q.getColumn(3).getInt();
     clinic.active = q.getColumn(4).getInt() != 0;
-    SQLite::Statement f(
-        c, "SELECT fax_number FROM clinic_fax_numbers WHERE clinic_id = ? ORDER BY fax_number");
+    auto f_statement = db_.statement(
+        "SELECT fax_number FROM clinic_fax_numbers WHERE clinic_id = ? ORDER BY fax_number");
+    SQLite::Statement& f = *f_statement;
     f.bind(1, clinic.id);
     while (f.executeStep()) clinic.fax_numbers.push_back(f.getColumn(0).getString());
     return clinic;
 }
 
-std::optional<intake::Clinic> SqliteClinicRepository::findByInstitutionCode(const std::string& code) {
+std::optional<intake::Clinic> SqliteClinicRepository::findByInstitutionCode(
+    const std::string& code) {
     // A prescription may print the 7-digit code only; the registry keeps the 10-digit one.
     if (code.size() == 7) return findWhere("substr(institution_code, -7) = ?", code);
     return findWhere("institution_code = ?", code);
@@ -439,7 +475,8 @@ std::optional<intake::Clinic> SqliteClinicRepository::find(std::int64_t id) {
 
 std::vector<intake::Clinic> SqliteClinicRepository::list() {
     std::vector<std::int64_t> ids;
-    SQLite::Statement q(db_.connection(), "SELECT id FROM clinics ORDER BY name");
+    auto q_statement = db_.statement("SELECT id FROM clinics ORDER BY name");
+    SQLite::Statement& q = *q_statement;
     while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
     std::vector<intake::Clinic> out;
     for (auto id : ids) out.push_back(*find(id));
@@ -448,16 +485,18 @@ std::vector<intake::Clinic> SqliteClinicRepository::list() {
 
 bool SqliteClinicRepository::update(const intake::Clinic& clinic) {
     auto& c = db_.connection();
-    SQLite::Statement q(c,
-                        "UPDATE clinics SET name = ?, original_deadline_days = ?, active = ?, "
-                        "updated_at = strftime('%s', 'now') WHERE id = ?");
+    auto q_statement = db_.statement(
+        "UPDATE clinics SET name = ?, original_deadline_days = ?, active = ?, "
+        "updated_at = strftime('%s', 'now') WHERE id = ?");
+    SQLite::Statement& q = *q_statement;
     q.bind(1, clinic.name);
     bindOptional(q, 2, clinic.original_deadline_days);
     q.bind(3, clinic.active ? 1 : 0);
     q.bind(4, clinic.id);
     if (q.exec() == 0) return false;
     // The set is replaced: a number dropped here is free for another clinic.
-    SQLite::Statement d(c, "DELETE FROM clinic_fax_numbers WHERE clinic_id = ?");
+    auto d_statement = db_.statement("DELETE FROM clinic_fax_numbers WHERE clinic_id = ?");
+    SQLite::Statement& d = *d_statement;
     d.bind(1, clinic.id);
     d.exec();
     insertFaxNumbers(c, clinic.id, clinic.fax_numbers);

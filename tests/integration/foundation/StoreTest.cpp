@@ -1,9 +1,10 @@
 #include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
-#include <atomic>
 #include <thread>
 
 #include "core/Error.h"
@@ -28,7 +29,9 @@ std::string errorCode(const std::function<void()>& f) {
     return "";
 }
 
-const std::vector<schema::Migration>& real() { return schema::embeddedMigrations(); }
+const std::vector<schema::Migration>& real() {
+    return schema::embeddedMigrations();
+}
 
 }  // namespace
 
@@ -79,12 +82,15 @@ TEST(Store, ADatabaseNewerThanTheBinaryIsRefused) {
 TEST(Store, AFailingMigrationLeavesNothingBehind) {
     TempDir dir;
     Database db(dir.path() + "/rx.db");
-    std::vector<schema::Migration> broken = {real().front(),
-                                             {2, "0002_broken.sql", "CREATE TABLE half (x); THIS IS NOT SQL;"}};
+    std::vector<schema::Migration> broken = {
+        real().front(), {2, "0002_broken.sql", "CREATE TABLE half (x); THIS IS NOT SQL;"}};
     EXPECT_EQ(errorCode([&] { Migrator::migrate(db, broken); }), "migration_failed");
     EXPECT_EQ(Migrator::currentVersion(db), 1);
     db.read([&] {
-        EXPECT_EQ(db.connection().execAndGet("SELECT COUNT(*) FROM sqlite_master WHERE name = 'half'").getInt(), 0);
+        EXPECT_EQ(db.connection()
+                      .execAndGet("SELECT COUNT(*) FROM sqlite_master WHERE name = 'half'")
+                      .getInt(),
+                  0);
     });
 }
 
@@ -93,16 +99,19 @@ TEST(Store, AWriteThatThrowsIsRolledBackWhole) {
     Database db(dir.path() + "/rx.db");
     Migrator::migrate(db);
     EXPECT_THROW(db.write([&] {
-        db.connection().exec("INSERT INTO users (login, display_name, role, password_hash, created_at) "
-                             "VALUES ('a', 'A', 'clerk', 'x', 1)");
+        db.connection().exec(
+            "INSERT INTO users (login, display_name, role, password_hash, created_at) "
+            "VALUES ('a', 'A', 'clerk', 'x', 1)");
         db.write([&] {  // a nested write joins the outer transaction
-            db.connection().exec("INSERT INTO users (login, display_name, role, password_hash, created_at) "
-                                 "VALUES ('b', 'B', 'clerk', 'x', 1)");
+            db.connection().exec(
+                "INSERT INTO users (login, display_name, role, password_hash, created_at) "
+                "VALUES ('b', 'B', 'clerk', 'x', 1)");
         });
         throw Error(ErrorKind::Conflict, "late_failure", "x");
     }),
                  Error);
-    db.read([&] { EXPECT_EQ(db.connection().execAndGet("SELECT COUNT(*) FROM users").getInt(), 0); });
+    db.read(
+        [&] { EXPECT_EQ(db.connection().execAndGet("SELECT COUNT(*) FROM users").getInt(), 0); });
     EXPECT_EQ(errorCode([&] { db.read([&] { db.write([] {}); }); }), "write_in_read");
     EXPECT_EQ(errorCode([&] { db.connection(); }), "no_transaction");
 }
@@ -113,8 +122,9 @@ TEST(Store, ConstraintViolationsBecomeConflictsNotCrashes) {
     Migrator::migrate(db);
     EXPECT_EQ(errorCode([&] {
                   db.write([&] {
-                      db.connection().exec("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, "
-                                           "last_seen_at) VALUES ('t', 42, 'c', 1, 1)");
+                      db.connection().exec(
+                          "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, "
+                          "last_seen_at) VALUES ('t', 42, 'c', 1, 1)");
                   });
               }),
               "constraint_violation")
@@ -130,9 +140,10 @@ TEST(Store, ConcurrentWritersAreSerialisedAndReadersSeeCommittedData) {
         threads.emplace_back([&, t] {
             for (int i = 0; i < 25; ++i)
                 db.write([&] {
-                    SQLite::Statement q(db.connection(),
-                                        "INSERT INTO users (login, display_name, role, password_hash, "
-                                        "created_at) VALUES (?, 'x', 'clerk', 'x', 1)");
+                    SQLite::Statement q(
+                        db.connection(),
+                        "INSERT INTO users (login, display_name, role, password_hash, "
+                        "created_at) VALUES (?, 'x', 'clerk', 'x', 1)");
                     q.bind(1, "u" + std::to_string(t) + "_" + std::to_string(i));
                     q.exec();
                 });
@@ -143,7 +154,8 @@ TEST(Store, ConcurrentWritersAreSerialisedAndReadersSeeCommittedData) {
                 db.read([&] { db.connection().execAndGet("SELECT COUNT(*) FROM users"); });
         });
     for (auto& t : threads) t.join();
-    db.read([&] { EXPECT_EQ(db.connection().execAndGet("SELECT COUNT(*) FROM users").getInt(), 100); });
+    db.read(
+        [&] { EXPECT_EQ(db.connection().execAndGet("SELECT COUNT(*) FROM users").getInt(), 100); });
 }
 
 TEST(BlobStore, StoresByContentHashAndDetectsCorruptionOnRead) {
@@ -170,7 +182,8 @@ TEST(FileSystem, AFailedAtomicWriteLeavesNoFileBehind) {
     TempDir dir;
     PosixFileSystem fs;
     std::string target = dir.path() + "/occupied";
-    std::filesystem::create_directories(target + "/child");  // rename onto a non-empty directory fails
+    std::filesystem::create_directories(target +
+                                        "/child");  // rename onto a non-empty directory fails
     EXPECT_EQ(errorCode([&] { fs.writeAtomically(target, "data"); }), "write_failed");
     int files = 0;
     for (auto& e : std::filesystem::directory_iterator(dir.path())) files += e.is_regular_file();
@@ -188,9 +201,10 @@ TEST(Store, GroupCommitKeepsEachWritersOutcomeItsOwn) {
             for (int i = 0; i < 20; ++i) {
                 try {
                     db.write([&] {
-                        SQLite::Statement q(db.connection(),
-                                            "INSERT INTO users (login, display_name, role, password_hash, "
-                                            "created_at) VALUES (?, 'x', 'clerk', 'x', 1)");
+                        SQLite::Statement q(
+                            db.connection(),
+                            "INSERT INTO users (login, display_name, role, password_hash, "
+                            "created_at) VALUES (?, 'x', 'clerk', 'x', 1)");
                         q.bind(1, "g" + std::to_string(t) + "_" + std::to_string(i));
                         q.exec();
                         if (i % 3 == 0) throw Error(ErrorKind::Conflict, "refused", "x");
@@ -206,7 +220,101 @@ TEST(Store, GroupCommitKeepsEachWritersOutcomeItsOwn) {
     EXPECT_EQ(failed.load(), 8 * 7);
     EXPECT_EQ(succeeded.load(), 8 * 13);
     db.read([&] {
-        EXPECT_EQ(db.connection().execAndGet("SELECT COUNT(*) FROM users").getInt(), succeeded.load())
+        EXPECT_EQ(db.connection().execAndGet("SELECT COUNT(*) FROM users").getInt(),
+                  succeeded.load())
             << "a failing unit rolled back alone; every acknowledged one committed";
     });
+}
+
+// Statements currently prepared on a connection.
+int preparedStatements(SQLite::Database& c) {
+    int n = 0;
+    for (sqlite3_stmt* s = sqlite3_next_stmt(c.getHandle(), nullptr); s;
+         s = sqlite3_next_stmt(c.getHandle(), s))
+        ++n;
+    return n;
+}
+
+TEST(StatementCache, PreparesEachStatementOncePerConnection) {
+    TempDir dir;
+    Database db(dir.path() + "/rx.db");
+    db.write([&] { db.connection().exec("CREATE TABLE t (v INTEGER)"); });
+    db.write([&] {
+        int before = preparedStatements(db.connection());
+        for (int i = 0; i < 5; ++i) db.statement("SELECT COUNT(*) FROM t")->executeStep();
+        EXPECT_EQ(preparedStatements(db.connection()), before + 1)
+            << "five uses, one prepared statement kept for the next";
+    });
+}
+
+TEST(StatementCache, TheSameStatementUsedTwiceAtOnceGetsAFreshCopy) {
+    TempDir dir;
+    Database db(dir.path() + "/rx.db");
+    db.write([&] {
+        db.connection().exec("CREATE TABLE t (v INTEGER)");
+        db.connection().exec("INSERT INTO t VALUES (1), (2)");
+    });
+    int pairs = 0;
+    db.read([&] {
+        auto outer = db.statement("SELECT v FROM t ORDER BY v");
+        int with_outer = preparedStatements(db.connection());
+        while (outer->executeStep()) {
+            auto inner = db.statement("SELECT v FROM t ORDER BY v");
+            EXPECT_EQ(preparedStatements(db.connection()), with_outer + 1);
+            while (inner->executeStep()) ++pairs;
+        }
+        EXPECT_EQ(preparedStatements(db.connection()), with_outer) << "the copy was finalized";
+    });
+    EXPECT_EQ(pairs, 4) << "the nested use did not disturb the outer one";
+}
+
+TEST(StatementCache, BindingsAndProgressDoNotLeakIntoTheNextUse) {
+    TempDir dir;
+    Database db(dir.path() + "/rx.db");
+    db.write([&] {
+        db.connection().exec("CREATE TABLE t (v INTEGER)");
+        db.connection().exec("INSERT INTO t VALUES (1), (2), (3)");
+    });
+    const char* sql = "SELECT COUNT(*) FROM t WHERE v >= ?";
+    db.read([&] {
+        auto q = db.statement(sql);
+        q->bind(1, 2);
+        ASSERT_TRUE(q->executeStep());
+        EXPECT_EQ(q->getColumn(0).getInt(), 2);
+    });
+    db.read([&] {
+        auto q = db.statement(sql);  // unbound parameter is NULL: nothing is >= NULL
+        ASSERT_TRUE(q->executeStep());
+        EXPECT_EQ(q->getColumn(0).getInt(), 0);
+    });
+}
+
+TEST(StatementCache, AStatementThatFailedIsUsableAgain) {
+    TempDir dir;
+    Database db(dir.path() + "/rx.db");
+    db.write([&] { db.connection().exec("CREATE TABLE t (v INTEGER UNIQUE)"); });
+    const char* sql = "INSERT INTO t VALUES (?)";
+    db.write([&] {
+        auto q = db.statement(sql);
+        q->bind(1, 1);
+        q->exec();
+    });
+    EXPECT_THROW(db.write([&] {
+        auto q = db.statement(sql);
+        q->bind(1, 1);
+        q->exec();
+    }),
+                 Error);
+    db.write([&] {
+        auto q = db.statement(sql);
+        q->bind(1, 2);
+        q->exec();
+    });
+    db.read([&] { EXPECT_EQ(db.connection().execAndGet("SELECT COUNT(*) FROM t").getInt(), 2); });
+}
+
+TEST(StatementCache, IsOnlyAvailableInsideATransaction) {
+    TempDir dir;
+    Database db(dir.path() + "/rx.db");
+    EXPECT_THROW(db.statement("SELECT 1"), Error);
 }
