@@ -10,6 +10,7 @@
 #include "core/Error.h"
 #include "dispatch/rules/HandlingVocabulary.h"
 #include "guidance/GuidanceFee.h"
+#include "reporting/ReportCatalogue.h"
 #include "shipping/LabelMarks.h"
 
 namespace rxdesk::reporting {
@@ -22,10 +23,6 @@ using reports::Row;
 using reports::Section;
 
 namespace {
-
-constexpr std::array<std::string_view, 6> kReportNames{"outstanding-originals", "route-sheet",
-                                                       "guidance-records",      "fees",
-                                                       "controlled-handovers",  "audit-extract"};
 
 // Every text the reports print besides the data comes from here, so the wording of a
 // heading is the same on paper and in the CSV header.
@@ -155,7 +152,12 @@ std::string count(std::size_t n) {
 }  // namespace
 
 std::span<const std::string_view> reportNames() {
-    return kReportNames;
+    static const std::vector<std::string_view> names = [] {
+        std::vector<std::string_view> out;
+        for (const auto& r : reportCatalogue()) out.push_back(r.name);
+        return out;
+    }();
+    return names;
 }
 
 struct ReportService::Built {

@@ -2,29 +2,12 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include "store/AuditEntryRow.h"
+
 namespace rxdesk::store {
 namespace {
 
-constexpr const char* kSelect =
-    "SELECT seq, at_ms, actor, action, object_type, object_id, patient_ref, remote_addr, "
-    "outcome, detail, prev_hash, hash FROM audit_log ";
-
-audit::AuditEntry rowToEntry(SQLite::Statement& q) {
-    audit::AuditEntry e;
-    e.seq = q.getColumn(0).getInt64();
-    e.at_ms = q.getColumn(1).getInt64();
-    e.event.actor = q.getColumn(2).getString();
-    e.event.action = q.getColumn(3).getString();
-    e.event.object_type = q.getColumn(4).getString();
-    e.event.object_id = q.getColumn(5).getString();
-    if (!q.getColumn(6).isNull()) e.event.patient_ref = q.getColumn(6).getString();
-    e.event.remote_addr = q.getColumn(7).getString();
-    e.event.outcome = q.getColumn(8).getString();
-    e.event.detail = q.getColumn(9).getString();
-    e.prev_hash = q.getColumn(10).getString();
-    e.hash = q.getColumn(11).getString();
-    return e;
-}
+const std::string kSelect = "SELECT " + auditEntryColumns() + " FROM audit_log ";
 
 }  // namespace
 
@@ -64,22 +47,22 @@ void SqliteAuditRepository::append(const audit::AuditEntry& e) {
 }
 
 void SqliteAuditRepository::forEach(const std::function<void(const audit::AuditEntry&)>& visit) {
-    auto q_statement = db_.statement(std::string(kSelect) + "ORDER BY seq");
+    auto q_statement = db_.statement(kSelect + "ORDER BY seq");
     SQLite::Statement& q = *q_statement;
-    while (q.executeStep()) visit(rowToEntry(q));
+    while (q.executeStep()) visit(readAuditEntry(q));
 }
 
 std::vector<audit::AuditEntry> SqliteAuditRepository::forPatient(const std::string& patient_ref,
                                                                  std::int64_t from_ms,
                                                                  std::int64_t to_ms) {
-    auto q_statement = db_.statement(
-        std::string(kSelect) + "WHERE patient_ref = ? AND at_ms >= ? AND at_ms < ? ORDER BY seq");
+    auto q_statement =
+        db_.statement(kSelect + "WHERE patient_ref = ? AND at_ms >= ? AND at_ms < ? ORDER BY seq");
     SQLite::Statement& q = *q_statement;
     q.bind(1, patient_ref);
     q.bind(2, from_ms);
     q.bind(3, to_ms);
     std::vector<audit::AuditEntry> out;
-    while (q.executeStep()) out.push_back(rowToEntry(q));
+    while (q.executeStep()) out.push_back(readAuditEntry(q));
     return out;
 }
 

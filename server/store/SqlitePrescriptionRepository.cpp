@@ -389,11 +389,11 @@ std::int64_t SqlitePrescriptionRepository::changeSequence() {
 
 namespace {
 
-void insertFaxNumbers(SQLite::Database& c, std::int64_t clinic_id,
+void insertFaxNumbers(Database& db, std::int64_t clinic_id,
                       const std::vector<std::string>& numbers) {
     for (const auto& fax : numbers) {
         auto f_statement =
-            db_.statement("INSERT INTO clinic_fax_numbers (fax_number, clinic_id) VALUES (?, ?)");
+            db.statement("INSERT INTO clinic_fax_numbers (fax_number, clinic_id) VALUES (?, ?)");
         SQLite::Statement& f = *f_statement;
         f.bind(1, fax);
         f.bind(2, clinic_id);
@@ -428,7 +428,7 @@ std::int64_t SqliteClinicRepository::insert(const intake::Clinic& clinic) {
         throw;
     }
     std::int64_t id = c.getLastInsertRowid();
-    insertFaxNumbers(c, id, clinic.fax_numbers);
+    insertFaxNumbers(db_, id, clinic.fax_numbers);
     return id;
 }
 
@@ -484,7 +484,6 @@ std::vector<intake::Clinic> SqliteClinicRepository::list() {
 }
 
 bool SqliteClinicRepository::update(const intake::Clinic& clinic) {
-    auto& c = db_.connection();
     auto q_statement = db_.statement(
         "UPDATE clinics SET name = ?, original_deadline_days = ?, active = ?, "
         "updated_at = strftime('%s', 'now') WHERE id = ?");
@@ -499,7 +498,7 @@ bool SqliteClinicRepository::update(const intake::Clinic& clinic) {
     SQLite::Statement& d = *d_statement;
     d.bind(1, clinic.id);
     d.exec();
-    insertFaxNumbers(c, clinic.id, clinic.fax_numbers);
+    insertFaxNumbers(db_, clinic.id, clinic.fax_numbers);
     return true;
 }
 

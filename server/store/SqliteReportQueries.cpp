@@ -7,6 +7,8 @@
 
 #include "core/TokyoTime.h"
 #include "jahis/JahisParser.h"
+#include "store/AuditEntryRow.h"
+#include "store/GuidanceRecordRow.h"
 #include "store/SqliteErrors.h"
 
 namespace rxdesk::store {
@@ -15,97 +17,30 @@ using reporting::GuidanceRow;
 using reporting::HandedItem;
 using reporting::HandoverRow;
 
-namespace {
-
-std::set<guidance::GuidanceTopic> topicsOf(const std::string& text) {
-    std::set<guidance::GuidanceTopic> out;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        auto comma = text.find(',', start);
-        if (comma == std::string::npos) comma = text.size();
-        if (auto t = guidance::parseTopic(text.substr(start, comma - start))) out.insert(*t);
-        start = comma + 1;
-    }
-    return out;
-}
-
-}  // namespace
-
 std::vector<GuidanceRow> SqliteReportQueries::guidanceRecords(std::int64_t from, std::int64_t to) {
     std::vector<GuidanceRow> out;
     try {
         // One range scan (guidance_records_by_started, 0007) reading every column, instead of
         // one SqliteGuidanceRepository::findRecord per session: a year holds tens of thousands.
-        // The columns map to StoredRecord exactly as findRecord maps them (kept equal by the
-        // test ReportQueries.GuidanceRecordsReadAsTheGuidanceRepositoryReadsThem).
-        SQLite::Statement q(
-            db_.connection(),
-            "SELECT r.appointment_id, r.pharmacist_id, r.patient_ref, r.started_at, r.ended_at, "
-            "r.mode, r.video_and_audio_confirmed, r.first_session, r.identity_document, "
-            "r.identity_document_other, r.pharmacist_identity_shown, r.others_present, "
-            "r.others_description, r.others_consent, r.security_risk_agreed, "
-            "r.private_space_confirmed, r.recorded, r.recording_consent, r.explained_topics, "
-            "r.outcome, r.stop_reason, r.notebook_presented, r.home_patient, "
-            "r.home_visit_same_day, r.previous_visit_date, r.fee_kind, r.fee_points, "
-            "r.fee_basis, r.fee_reason, r.recorded_at, r.recorded_by, "
-            "COALESCE(a.prescription_id, 0), COALESCE(u.display_name, ''), "
-            "COALESCE(p.patient_name, '') "
-            "FROM guidance_records r "
-            "LEFT JOIN guidance_appointments a ON a.id = r.appointment_id "
-            "LEFT JOIN users u ON u.id = r.pharmacist_id "
-            "LEFT JOIN prescriptions p ON p.id = a.prescription_id "
-            "WHERE r.started_at >= ? AND r.started_at < ? "
-            "ORDER BY r.started_at, r.appointment_id");
+        // The record's columns are read by readGuidanceRecord, as findRecord reads them.
+        SQLite::Statement q(db_.connection(),
+                            "SELECT " + guidanceRecordColumns("r") +
+                                ", "
+                                "COALESCE(a.prescription_id, 0), COALESCE(u.display_name, ''), "
+                                "COALESCE(p.patient_name, '') "
+                                "FROM guidance_records r "
+                                "LEFT JOIN guidance_appointments a ON a.id = r.appointment_id "
+                                "LEFT JOIN users u ON u.id = r.pharmacist_id "
+                                "LEFT JOIN prescriptions p ON p.id = a.prescription_id "
+                                "WHERE r.started_at >= ? AND r.started_at < ? "
+                                "ORDER BY r.started_at, r.appointment_id");
         q.bind(1, from);
         q.bind(2, to);
         while (q.executeStep()) {
             GuidanceRow row;
-            auto& s = row.stored;
-            auto& r = s.record;
             int i = 0;
+            row.stored = readGuidanceRecord(q, i);
             auto next = [&]() -> SQLite::Column { return q.getColumn(i++); };
-            s.appointment_id = next().getInt64();
-            s.pharmacist_id = next().getInt64();
-            s.patient_ref = next().getString();
-            r.appointment_id = r.session_id = std::to_string(s.appointment_id);
-            r.pharmacist_id = std::to_string(s.pharmacist_id);
-            r.patient_id = s.patient_ref;
-            r.started_at = fromUnixSeconds(next().getInt64());
-            r.ended_at = fromUnixSeconds(next().getInt64());
-            r.mode = guidance::parseMode(next().getString()).value_or(guidance::SessionMode::Video);
-            r.video_and_audio_confirmed = next().getInt() != 0;
-            r.first_session = next().getInt() != 0;
-            r.identity_document = guidance::parseIdentityDocument(next().getString())
-                                      .value_or(guidance::IdentityDocument::None);
-            r.identity_document_other = next().getString();
-            r.pharmacist_identity_shown = next().getInt() != 0;
-            r.others_present = next().getInt() != 0;
-            r.others_description = next().getString();
-            r.others_consent = next().getInt() != 0;
-            r.security_risk_agreed = next().getInt() != 0;
-            r.private_space_confirmed = next().getInt() != 0;
-            r.recorded = next().getInt() != 0;
-            r.recording_consent = next().getInt() != 0;
-            r.explained_topics = topicsOf(next().getString());
-            r.outcome = guidance::parseOutcome(next().getString())
-                            .value_or(guidance::SessionOutcome::Completed);
-            r.stop_reason = next().getString();
-            s.history.notebook_presented = next().getInt() != 0;
-            s.history.home_patient = next().getInt() != 0;
-            s.history.home_visit_same_day = next().getInt() != 0;
-            auto previous = next();
-            if (!previous.isNull())
-                s.history.previous_prescription_date = parseDate(previous.getString());
-            const auto kind = next().getString();
-            s.fee.kind = kind == "medication_management_online"
-                             ? guidance::FeeKind::MedicationManagementOnline
-                         : kind == "home_patient_online" ? guidance::FeeKind::HomePatientOnline
-                                                         : guidance::FeeKind::None;
-            s.fee.points = next().getInt();
-            s.fee.basis = next().getString();
-            s.fee.reason_ja = next().getString();
-            s.recorded_at = fromUnixSeconds(next().getInt64());
-            s.recorded_by = next().getString();
             row.prescription_id = next().getInt64();
             row.pharmacist_name = next().getString();
             row.patient_name = next().getString();
@@ -245,30 +180,16 @@ std::vector<audit::AuditEntry> SqliteReportQueries::reportsDisclosing(
         // The primary key (patient_ref, audit_seq) finds the patient's reports; each is one
         // lookup by seq.
         SQLite::Statement q(db_.connection(),
-                            "SELECT a.seq, a.at_ms, a.actor, a.action, a.object_type, "
-                            "a.object_id, a.patient_ref, a.remote_addr, a.outcome, a.detail, "
-                            "a.prev_hash, a.hash FROM report_disclosures d "
-                            "JOIN audit_log a ON a.seq = d.audit_seq "
-                            "WHERE d.patient_ref = ? AND a.at_ms >= ? AND a.at_ms < ? "
-                            "ORDER BY a.seq");
+                            "SELECT " + auditEntryColumns("a") +
+                                " FROM report_disclosures d "
+                                "JOIN audit_log a ON a.seq = d.audit_seq "
+                                "WHERE d.patient_ref = ? AND a.at_ms >= ? AND a.at_ms < ? "
+                                "ORDER BY a.seq");
         q.bind(1, patient_ref);
         q.bind(2, from_ms);
         q.bind(3, to_ms);
         while (q.executeStep()) {
-            audit::AuditEntry e;
-            e.seq = q.getColumn(0).getInt64();
-            e.at_ms = q.getColumn(1).getInt64();
-            e.event.actor = q.getColumn(2).getString();
-            e.event.action = q.getColumn(3).getString();
-            e.event.object_type = q.getColumn(4).getString();
-            e.event.object_id = q.getColumn(5).getString();
-            if (!q.getColumn(6).isNull()) e.event.patient_ref = q.getColumn(6).getString();
-            e.event.remote_addr = q.getColumn(7).getString();
-            e.event.outcome = q.getColumn(8).getString();
-            e.event.detail = q.getColumn(9).getString();
-            e.prev_hash = q.getColumn(10).getString();
-            e.hash = q.getColumn(11).getString();
-            out.push_back(std::move(e));
+            out.push_back(readAuditEntry(q));
         }
     } catch (const SQLite::Exception& e) {
         throw translateSqliteError(e);

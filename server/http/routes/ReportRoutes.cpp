@@ -11,6 +11,7 @@
 #include "core/Error.h"
 #include "core/TokyoTime.h"
 #include "http/RequestContext.h"
+#include "reporting/ReportCatalogue.h"
 #include "reports/render/CsvRenderer.h"
 #include "reports/render/PdfRenderer.h"
 
@@ -47,66 +48,6 @@ std::string fileName(const reporting::ReportRequest& r, const std::string& exten
     return name + "." + extension;
 }
 
-// What each report asks for, keyed by the names ReportService generates (reportNames()):
-// the catalogue lists exactly those names, in their menu order, described from here.
-enum class ParamType { Date, Month, Text, Integer };
-
-struct ReportParam {
-    std::string_view name;
-    std::string_view label;
-    ParamType type;
-    bool required;
-};
-
-struct ReportDescription {
-    std::string_view name;
-    std::string_view title;
-    std::vector<ReportParam> parameters;
-    std::vector<std::string_view> one_of;  // at least one of these must be given
-};
-
-const std::vector<ReportDescription>& descriptions() {
-    static const std::vector<ReportDescription> table{
-        {"outstanding-originals",
-         "原本未着一覧",
-         {{"from", "受付日（開始）", ParamType::Date, false},
-          {"to", "受付日（終了）", ParamType::Date, false}},
-         {}},
-        {"route-sheet", "配送一覧", {{"date", "配送日", ParamType::Date, true}}, {}},
-        {"guidance-records",
-         "服薬指導記録",
-         {{"from", "開始日", ParamType::Date, true}, {"to", "終了日", ParamType::Date, true}},
-         {}},
-        {"fees", "算定集計", {{"month", "算定月", ParamType::Month, true}}, {}},
-        {"controlled-handovers",
-         "麻薬・向精神薬 交付記録",
-         {{"from", "開始日", ParamType::Date, true}, {"to", "終了日", ParamType::Date, true}},
-         {}},
-        {"audit-extract",
-         "監査抽出",
-         {{"from", "開始日", ParamType::Date, true},
-          {"to", "終了日", ParamType::Date, true},
-          {"patient_ref", "患者 ID", ParamType::Text, false},
-          {"prescription_id", "受付番号", ParamType::Integer, false}},
-         {"patient_ref", "prescription_id"}},
-    };
-    return table;
-}
-
-std::string_view typeName(ParamType t) {
-    switch (t) {
-        case ParamType::Date:
-            return "date";
-        case ParamType::Month:
-            return "month";
-        case ParamType::Text:
-            return "string";
-        case ParamType::Integer:
-            return "integer";
-    }
-    return "string";
-}
-
 // The formats and CSV encodings the report route accepts (and checks against).
 constexpr std::array<std::string_view, 2> kFormats{"pdf", "csv"};
 constexpr std::array<std::string_view, 2> kCsvEncodings{"utf8", "sjis"};
@@ -117,27 +58,22 @@ bool oneOf(std::string_view value, std::span<const std::string_view> allowed) {
 
 Poco::JSON::Object catalogue() {
     Poco::JSON::Array reports_out;
-    for (std::string_view name : reporting::reportNames()) {
+    for (const auto& d : reporting::reportCatalogue()) {
         Poco::JSON::Object r(Poco::JSON_PRESERVE_KEY_ORDER);
-        r.set("name", std::string(name));
-        const auto& table = descriptions();
-        auto d = std::find_if(table.begin(), table.end(),
-                              [&](const ReportDescription& x) { return x.name == name; });
-        r.set("title", std::string(d == table.end() ? name : d->title));
+        r.set("name", std::string(d.name));
+        r.set("title", std::string(d.title));
         Poco::JSON::Array params;
-        if (d != table.end())
-            for (const auto& p : d->parameters) {
-                Poco::JSON::Object po(Poco::JSON_PRESERVE_KEY_ORDER);
-                po.set("name", std::string(p.name));
-                po.set("label", std::string(p.label));
-                po.set("type", std::string(typeName(p.type)));
-                po.set("required", p.required);
-                params.add(po);
-            }
+        for (const auto& p : d.parameters) {
+            Poco::JSON::Object po(Poco::JSON_PRESERVE_KEY_ORDER);
+            po.set("name", std::string(p.name));
+            po.set("label", std::string(p.label));
+            po.set("type", std::string(reporting::paramTypeName(p.type)));
+            po.set("required", p.required);
+            params.add(po);
+        }
         r.set("parameters", params);
         Poco::JSON::Array one_of;
-        if (d != table.end())
-            for (auto n : d->one_of) one_of.add(std::string(n));
+        for (auto n : d.one_of) one_of.add(std::string(n));
         r.set("required_one_of", one_of);
         Poco::JSON::Array formats;
         for (auto f : kFormats) formats.add(std::string(f));
