@@ -152,4 +152,11 @@ DrugLookup DrugDataService::putSupplement(const std::string& code, dispatch::Sup
     return lookup(code);
 }
 
+std::optional<dispatch::DrugImportStamp> DrugDataService::lastImport(
+    dispatch::DrugDataSet data_set) const {
+    std::optional<dispatch::DrugImportStamp> out;
+    tx_.read([&] { out = drugs_.lastImport(data_set); });
+    return out;
+}
+
 }  // namespace rxdesk::shipping

@@ -63,6 +63,10 @@ public:
     /// Error(NotFound, "drug_not_found") when the catalog does not know it.
     DrugLookup lookup(const std::string& code) const;
 
+    /// The latest import of `data_set` (file name, when, by whom, rows kept and left out),
+    /// nullopt when it was never imported: how fresh the data the checks use is.
+    std::optional<dispatch::DrugImportStamp> lastImport(dispatch::DrugDataSet data_set) const;
+
     /// Writes the supplement row for a claims or YJ code (replacing the row keyed by that
     /// code). Throws Error(BadRequest, "invalid_field", "code") for any other code.
     DrugLookup putSupplement(const std::string& code, dispatch::SupplementEntry entry,

@@ -4,6 +4,7 @@
 
 #include "core/Error.h"
 #include "core/TextEncoding.h"
+#include "core/TokyoTime.h"
 #include "dispatch/rules/ItemClasses.h"
 #include "http/RequestContext.h"
 
@@ -182,7 +183,31 @@ Poco::JSON::Object drugImportView(const shipping::DrugImportReport& r, std::size
     return o;
 }
 
+namespace {
+
+Poco::Dynamic::Var importStampView(const std::optional<dispatch::DrugImportStamp>& stamp) {
+    if (!stamp) return Poco::Dynamic::Var();
+    Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
+    o.set("source_name", stamp->source_name);
+    o.set("imported_at", formatIso8601(stamp->imported_at));
+    o.set("imported_by", stamp->actor);
+    o.set("accepted", static_cast<std::int64_t>(stamp->accepted));
+    o.set("rejected", static_cast<std::int64_t>(stamp->rejected));
+    return o;
+}
+
+}  // namespace
+
 void addDrugRoutes(Router& router, shipping::DrugDataService& drugs) {
+    router.add({"GET", "/api/v1/drug-data", auth::Permission::DrugRead, 0, false, false,
+                [&drugs](RequestContext& ctx) {
+                    Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
+                    o.set("claims_master",
+                          importStampView(drugs.lastImport(dispatch::DrugDataSet::ClaimsMaster)));
+                    o.set("supplement",
+                          importStampView(drugs.lastImport(dispatch::DrugDataSet::Supplement)));
+                    ctx.respondJson(200, o);
+                }});
     router.add({"GET", "/api/v1/drugs/{code}", auth::Permission::DrugRead, 0, false, false,
                 [&drugs](RequestContext& ctx) {
                     ctx.respondJson(200, drugView(drugs.lookup(ctx.param("code"))));

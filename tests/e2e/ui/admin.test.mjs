@@ -145,6 +145,9 @@ test('counter terminal: clinic registry and drug data', { timeout: 540_000 }, as
   await step('the admin uploads a Shift_JIS claims master and sees the counts and the bad line', async () => {
     await page.locator('nav[aria-label="管理メニュー"]').getByRole('link', { name: '医薬品データ' }).click();
     await onScreen(page, '/admin/drugs', '管理');
+    const current = page.locator('[data-current-drug-data] tr[data-current="master"]');
+    await current.waitFor();
+    assert.match(await current.innerText(), /まだ取り込まれていません/);
     const form = page.locator('form[data-upload="master"]');
     const csv = [masterLine(kAmlodipine), masterLine(kMorphine), masterLine({ code: '12345', name: '桁の足りない行' }), masterLine(kZolpidem)].join('\r\n') + '\r\n';
     await form.locator('input[type="file"]').setInputFiles({ name: 'y_ALL20261101.csv', mimeType: 'text/csv', buffer: shiftJis(csv) });
@@ -161,6 +164,10 @@ test('counter terminal: clinic registry and drug data', { timeout: 540_000 }, as
     const bad = result.locator('[data-bad-lines] tr[data-line="3"]');
     assert.match(await bad.innerText(), /3 行目/);
     assert.match(await bad.innerText(), /bad_claims_code/);
+    // The data in use now names the file just imported, who imported it and how many rows.
+    await page.waitForFunction(() => /y_ALL20261101\.csv/.test(document.querySelector('[data-current-drug-data] tr[data-current="master"]')?.innerText || ''));
+    assert.match(await current.innerText(), /3 件/);
+    assert.match(await current.innerText(), /1 行/);
     await shot(page, 'admin-03-drug-import');
   });
 

@@ -165,3 +165,30 @@ TEST(DrugUpload, AnAdminUploadsTheSupplementAndAnUnusableOneChangesNothing) {
         << "the supplement is left as it was";
     EXPECT_EQ(f.audited("drugs.import_supplement", "denied"), 3);
 }
+
+TEST(DrugUpload, TheLatestImportOfEachDataSetIsShownToWhoeverReadsDrugData) {
+    AdminFixture f;
+    Response before = f.admin.get("/api/v1/drug-data");
+    ASSERT_EQ(before.status, 200) << before.body;
+    EXPECT_TRUE(before.json()->isNull("claims_master")) << before.body;
+    EXPECT_TRUE(before.json()->isNull("supplement")) << before.body;
+
+    ASSERT_EQ(AdminFixture::upload(f.admin, kMaster + "?file_name=y_ALL20261101.csv",
+                                   AdminFixture::masterFile({drugs::kAmlodipine, drugs::kInsulin},
+                                                            {"0,Y,620000098,1,短い行"}))
+                  .status,
+              200);
+    Response after = f.pharmacist.get("/api/v1/drug-data");
+    ASSERT_EQ(after.status, 200) << after.body;
+    auto master = after.json()->getObject("claims_master");
+    ASSERT_TRUE(master) << after.body;
+    EXPECT_EQ(master->getValue<std::string>("source_name"), "y_ALL20261101.csv");
+    EXPECT_EQ(master->getValue<int>("accepted"), 2);
+    EXPECT_EQ(master->getValue<int>("rejected"), 1);
+    EXPECT_FALSE(master->getValue<std::string>("imported_by").empty());
+    EXPECT_FALSE(master->getValue<std::string>("imported_at").empty());
+    EXPECT_TRUE(after.json()->isNull("supplement"));
+
+    EXPECT_EQ(f.intake.clinic.get("/api/v1/drug-data").status, 403)
+        << "clinics do not read drug data";
+}

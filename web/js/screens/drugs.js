@@ -5,6 +5,7 @@ import { get, post } from '../api.js';
 import { confirmDialog } from '../dialog.js';
 import { announce, append, busy, clearErrors, field, h, showError } from '../dom.js';
 import { adminTabs, flashNotice, heading, section } from './common.js';
+import { tokyoDate, tokyoHhmm } from './tokyo.js';
 
 const kDataSets = {
   master: {
@@ -98,8 +99,46 @@ function drugView(d) {
   );
 }
 
+// Which data the checks and labels use now: the latest import of each data set.
+function currentView(current) {
+  const row = (key) => {
+    const stamp = current?.[key];
+    const when = stamp ? new Date(stamp.imported_at) : null;
+    return h(
+      'tr',
+      { 'data-current': key },
+      h('th', { scope: 'row' }, kDataSets[key].title),
+      stamp
+        ? [
+            h('td', {}, stamp.source_name),
+            h('td', {}, `${tokyoDate(when)} ${tokyoHhmm(when)}`),
+            h('td', {}, stamp.imported_by),
+            h('td', { class: 'num' }, `${stamp.accepted} 件`),
+            h('td', { class: 'num' }, `${stamp.rejected} 行`),
+          ]
+        : h('td', { colspan: 5 }, 'まだ取り込まれていません'),
+    );
+  };
+  return h(
+    'table',
+    { class: 'data-table', 'data-current-drug-data': true },
+    h('caption', {}, '使用中のデータ（最後の取り込み）'),
+    h('thead', {}, h('tr', {}, ['データ', 'ファイル', '取り込み日時', '取り込んだ人', '件数', '取り込めなかった行'].map((t) => h('th', { scope: 'col' }, t)))),
+    h('tbody', {}, row('master'), row('supplement')),
+  );
+}
+
 export function render(main, ctx) {
   ctx.setTitle('医薬品データの管理');
+  const currentArea = h('div', { class: 'result-area', 'aria-live': 'polite' }, h('p', { class: 'loading' }, '読み込み中…'));
+  async function refreshCurrent() {
+    try {
+      const data = await get('/api/v1/drug-data');
+      if (ctx.alive()) currentArea.replaceChildren(currentView({ master: data.claims_master, supplement: data.supplement }));
+    } catch (e) {
+      if (ctx.alive()) currentArea.replaceChildren(h('p', { class: 'notice notice-error', role: 'alert' }, `使用中のデータを読み込めませんでした: ${e.message}`));
+    }
+  }
 
   function uploadForm(key) {
     const set = kDataSets[key];
@@ -137,6 +176,7 @@ export function render(main, ctx) {
       if (!ctx.alive()) return;
       form.reset();
       resultArea.replaceChildren(resultView(set.title, file.name, report));
+      refreshCurrent();
       announce(`${set.title}を ${report.accepted} 件取り込みました`);
     });
     return section(`upload-${key}-heading`, `${set.title}の取り込み`, h('p', { class: 'hint' }, set.hint), form, resultArea);
@@ -171,9 +211,11 @@ export function render(main, ctx) {
     heading('管理'),
     adminTabs('/admin/drugs'),
     flashNotice(ctx.flash),
+    section('current-drug-data-heading', '使用中の医薬品データ', currentArea),
     uploadForm('master'),
     uploadForm('supplement'),
     section('lookup-drug-heading', '医薬品を調べる', lookupForm, lookupArea),
   ]);
+  refreshCurrent();
   return null;
 }
