@@ -66,7 +66,7 @@ int minuteOf(const Poco::Dynamic::Var& v, const std::string& field) {
 }
 
 std::string hhmm(int minutes) {
-    char buffer[8];
+    char buffer[16];  // room for any int, so the compiler can prove nothing is cut off
     std::snprintf(buffer, sizeof buffer, "%02d:%02d", minutes / 60, minutes % 60);
     return buffer;
 }
