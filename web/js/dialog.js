@@ -1,5 +1,6 @@
 // Modal dialogs built on <dialog>.showModal(): focus is trapped inside, Esc cancels, and focus
-// goes back where it was. Used for confirmations of destructive actions and for secrets shown once.
+// goes back where it was. Used for confirmations of destructive actions, required reasons and
+// notes, and secrets shown once.
 import { h, announce } from './dom.js';
 
 function openModal(dialog, initialFocus) {
@@ -38,6 +39,48 @@ export function confirmDialog({ title, message, confirmLabel, danger = true }) {
     ok.addEventListener('click', () => {
       result = true;
       dialog.close();
+    });
+    dialog.addEventListener('close', () => {
+      close();
+      resolve(result);
+    });
+  });
+}
+
+/**
+ * Asks for a required text (a reason, a note for the record) in a modal dialog. Resolves the
+ * trimmed text, or null when cancelled; an empty text is refused next to the field.
+ */
+export function textDialog({ title, message, label, confirmLabel, danger = true, maxLength = 1000 }) {
+  return new Promise((resolve) => {
+    const area = h('textarea', { id: 'text-dialog-text', name: 'text', rows: 3, maxlength: maxLength });
+    const error = h('p', { class: 'field-error', hidden: true, id: 'text-dialog-error' });
+    const cancel = h('button', { type: 'button', class: 'button button-secondary', 'data-action': 'cancel' }, 'キャンセル');
+    const ok = h('button', { type: 'submit', class: danger ? 'button button-danger' : 'button', 'data-action': 'confirm' }, confirmLabel);
+    const form = h(
+      'form',
+      { method: 'dialog', novalidate: true },
+      h('h2', { id: 'text-dialog-title' }, title),
+      h('p', { id: 'text-dialog-message' }, message),
+      h('div', { class: 'field' }, h('label', { for: 'text-dialog-text' }, label), area, error),
+      h('div', { class: 'dialog-actions' }, cancel, ok),
+    );
+    const dialog = h('dialog', { class: 'dialog', 'aria-labelledby': 'text-dialog-title', 'aria-describedby': 'text-dialog-message' }, form);
+    let result = null;
+    const close = openModal(dialog, area);
+    cancel.addEventListener('click', () => dialog.close());
+    form.addEventListener('submit', (event) => {
+      const text = area.value.trim();
+      if (!text) {
+        event.preventDefault();
+        error.textContent = `${label}を入力してください`;
+        error.hidden = false;
+        area.setAttribute('aria-invalid', 'true');
+        area.setAttribute('aria-describedby', 'text-dialog-error');
+        area.focus();
+        return;
+      }
+      result = text;
     });
     dialog.addEventListener('close', () => {
       close();

@@ -4,10 +4,11 @@
 // fee the server computes. Audio only never counts as online guidance: the server refuses it
 // as "completed", and the form offers to record it as a switch to face-to-face instead.
 import { get, post } from '../api.js';
+import { textDialog } from '../dialog.js';
 import { announce, busy, clearErrors, field, formatTokyo, h, showError } from '../dom.js';
 import { flashNotice, heading, loadError, section } from './common.js';
 import { appointmentStatusBadge, slotPicker } from './guidance.js';
-import { dayLabel, isoFromTokyoInput, reasonDialog, tokyoDate, tokyoHhmm, tokyoLocalInput } from './tokyo.js';
+import { dayLabel, isoFromTokyoInput, tokyoDate, tokyoHhmm, tokyoLocalInput } from './tokyo.js';
 
 const kOpenBeforeMs = 15 * 60_000;
 const kCloseAfterMs = 30 * 60_000;
@@ -268,7 +269,7 @@ export function render(main, ctx) {
         class: 'button button-danger',
         'data-action': 'cancel-appointment',
         onclick: async () => {
-          const reason = await reasonDialog({
+          const reason = await textDialog({
             title: '予約の取消',
             message: `${dayLabel(tokyoDate(appt.start))} ${tokyoHhmm(appt.start)} の予約を取り消します。連絡先があれば患者さんに取消の連絡が送られます。`,
             label: '取消の理由（必須）',

@@ -4,55 +4,12 @@
 // and the timeline. Every change sends the version the screen shows; a 409 is shown with the
 // server's reason and, for a version conflict, an offer to reload.
 import { get, post, put } from '../api.js';
-import { confirmDialog } from '../dialog.js';
+import { confirmDialog, textDialog } from '../dialog.js';
 import { announce, busy, clearErrors, formatTokyo, h, showError } from '../dom.js';
 import { heading, loadError, section } from './common.js';
 import { pageViewer } from './pageViewer.js';
 import { actionsFor, eventLabel, findingsBadge, markers, severityBadge, statusBadge, statusLabel } from './rx.js';
 import { contentForm, contentView } from './rxForm.js';
-
-/** Asks for a note in a modal dialog; resolves the text, or null when cancelled. */
-function noteDialog({ title, message, label, confirmLabel, required = true }) {
-  return new Promise((resolve) => {
-    const before = document.activeElement;
-    const area = h('textarea', { id: 'note-dialog-text', rows: 3, maxlength: 2000 });
-    const error = h('p', { class: 'field-error', hidden: true, id: 'note-dialog-error' });
-    const cancel = h('button', { type: 'button', class: 'button button-secondary', 'data-action': 'cancel' }, 'キャンセル');
-    const ok = h('button', { type: 'submit', class: 'button button-danger', 'data-action': 'confirm' }, confirmLabel);
-    const form = h(
-      'form',
-      { method: 'dialog', novalidate: true },
-      h('h2', { id: 'note-dialog-title' }, title),
-      h('p', { id: 'note-dialog-message' }, message),
-      h('div', { class: 'field' }, h('label', { for: 'note-dialog-text' }, label), area, error),
-      h('div', { class: 'dialog-actions' }, cancel, ok),
-    );
-    const dialog = h('dialog', { class: 'dialog', 'aria-labelledby': 'note-dialog-title', 'aria-describedby': 'note-dialog-message' }, form);
-    let result = null;
-    document.body.append(dialog);
-    dialog.showModal();
-    area.focus();
-    cancel.addEventListener('click', () => dialog.close());
-    form.addEventListener('submit', (event) => {
-      const text = area.value.trim();
-      if (required && !text) {
-        event.preventDefault();
-        error.textContent = `${label}を入力してください`;
-        error.hidden = false;
-        area.setAttribute('aria-invalid', 'true');
-        area.setAttribute('aria-describedby', 'note-dialog-error');
-        area.focus();
-        return;
-      }
-      result = text;
-    });
-    dialog.addEventListener('close', () => {
-      dialog.remove();
-      if (before && before.isConnected) before.focus();
-      resolve(result);
-    });
-  });
-}
 
 export function render(main, ctx) {
   const id = Number(ctx.params.id);
@@ -217,11 +174,12 @@ export function render(main, ctx) {
     async function run(a) {
       let text = note.value.trim();
       if (a.action === 'mark_misdirected') {
-        text = await noteDialog({
+        text = await textDialog({
           title: '誤送信として登録',
           message: `受付番号 #${view.id} を誤送信として登録します。受付キューと作業画面から外れ、元に戻せません。送信元には別途連絡してください。`,
           label: '理由・送信元への連絡（必須）',
           confirmLabel: '誤送信として登録する',
+          maxLength: 2000,
         });
         if (text === null || !ctx.alive()) return;
       } else if (a.confirm) {
